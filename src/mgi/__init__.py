@@ -1,0 +1,155 @@
+"""IOM's Migration Governance Indicators (MGI) as typed, packaged data.
+
+>>> import mgi
+>>> mgi.domains[1].name
+"Migrants' rights"
+>>> mgi.profiles["huehuetenango-2024"].place.name
+'Municipalidad de Huehuetenango'
+
+``import mgi`` parses nothing: ``mgi.domains`` and ``mgi.profiles`` are
+loaded from the packaged JSON on first use, once.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# Not imported from typing: keeping ``import mgi`` down to this one module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from mgi.collections import Domains, Profiles
+    from mgi.documents import (
+        dump_profile,
+        dumps_profile,
+        load_profile,
+        loads_profile,
+        profile_from_dict,
+        profile_to_dict,
+    )
+    from mgi.errors import DataError, InvalidValueError, MGIError, NotFoundError, Problem
+    from mgi.model import (
+        DataSource,
+        Domain,
+        DomainFindings,
+        Finding,
+        FindingKind,
+        Level,
+        MigofElement,
+        MigofKind,
+        Name,
+        NameUse,
+        Place,
+        Profile,
+        Provenance,
+        Source,
+        SubArea,
+        YearMonth,
+    )
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataError",
+    "DataSource",
+    "Domain",
+    "DomainFindings",
+    "Finding",
+    "FindingKind",
+    "InvalidValueError",
+    "Level",
+    "MGIError",
+    "MigofElement",
+    "MigofKind",
+    "Name",
+    "NameUse",
+    "NotFoundError",
+    "Place",
+    "Problem",
+    "Profile",
+    "Provenance",
+    "Source",
+    "SubArea",
+    "YearMonth",
+    "__version__",
+    "domains",
+    "dump_profile",
+    "dumps_profile",
+    "load_profile",
+    "loads_profile",
+    "profile_from_dict",
+    "profile_to_dict",
+    "profiles",
+    "provenance",
+]
+
+domains: Domains
+"""The six MGI domains (:class:`mgi.collections.Domains`), loaded on first use."""
+profiles: Profiles
+"""The bundled profiles (:class:`mgi.collections.Profiles`), loaded on first use."""
+
+
+def provenance() -> Provenance:
+    """Where the bundled data comes from, and its data version."""
+    from mgi._data import provenance as load
+
+    return load()
+
+
+# Where each public name lives; modules are imported on first use (PEP 562)
+# so that ``import mgi`` loads neither attrs, cattrs, json nor any data.
+_HOMES = {
+    **dict.fromkeys(
+        ["DataError", "InvalidValueError", "MGIError", "NotFoundError", "Problem"], "errors"
+    ),
+    **dict.fromkeys(
+        [
+            "DataSource",
+            "Domain",
+            "DomainFindings",
+            "Finding",
+            "FindingKind",
+            "Level",
+            "MigofElement",
+            "MigofKind",
+            "Name",
+            "NameUse",
+            "Place",
+            "Profile",
+            "Provenance",
+            "Source",
+            "SubArea",
+            "YearMonth",
+        ],
+        "model",
+    ),
+    **dict.fromkeys(
+        [
+            "dump_profile",
+            "dumps_profile",
+            "load_profile",
+            "loads_profile",
+            "profile_from_dict",
+            "profile_to_dict",
+        ],
+        "documents",
+    ),
+    "domains": "_data",
+    "profiles": "_data",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'mgi' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"mgi.{home}"), name)
+    if home == "_data":
+        value = value()  # the loader: data is read now, once
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))

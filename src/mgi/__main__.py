@@ -1,0 +1,7 @@
+"""``python -m mgi`` runs the ``mgi`` command."""
+
+import sys
+
+from mgi.cli import main
+
+sys.exit(main())

@@ -1,0 +1,91 @@
+"""Access to the packaged data files, loaded once, on first use.
+
+Files are read through ``importlib.resources`` Traversables only (never
+turned into paths), so the package works from a wheel, a zip or a frozen app.
+Each loader runs at most once, even when several threads ask at once.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from mgi.collections import Domains, Profiles
+    from mgi.model import Provenance
+
+T = TypeVar("T")
+
+
+def _once(load: Callable[[], T]) -> Callable[[], T]:
+    """Run ``load`` once; every later call, from any thread, gets its result."""
+    lock = threading.Lock()
+    done: list[T] = []
+
+    @wraps(load)
+    def loaded() -> T:
+        if not done:
+            with lock:
+                if not done:
+                    done.append(load())
+        return done[0]
+
+    return loaded
+
+
+def _package_files() -> Traversable:
+    if sys.version_info >= (3, 12):
+        from importlib.resources import files
+    else:
+        from importlib_resources import files
+    return files("mgi") / "data"
+
+
+def read_document(*parts: str) -> tuple[Any, str]:
+    """Parse one packaged JSON file; return it with its name for messages."""
+    from mgi.documents import parse_json
+
+    resource = _package_files().joinpath(*parts)
+    name = "mgi/data/" + "/".join(parts)
+    return parse_json(resource.read_bytes(), name), name
+
+
+@_once
+def domains() -> Domains:
+    """The six domains from ``data/taxonomy.json``."""
+    from mgi._convert import structure
+    from mgi.collections import Domains
+    from mgi.model import Domain
+
+    document, name = read_document("taxonomy.json")
+    return Domains(structure(document, tuple[Domain, ...], name))
+
+
+@_once
+def profiles() -> Profiles:
+    """Every bundled profile, one file each under ``data/profiles/``."""
+    from mgi.collections import Profiles
+    from mgi.documents import profile_from_dict
+
+    folder = _package_files() / "profiles"
+    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
+    loaded = []
+    for file_name in names:
+        document, name = read_document("profiles", file_name)
+        loaded.append(profile_from_dict(document, source=name))
+    return Profiles(loaded)
+
+
+@_once
+def provenance() -> Provenance:
+    """Where the bundled data comes from, from ``data/provenance.json``."""
+    from mgi._convert import structure
+    from mgi.model import Provenance
+
+    document, name = read_document("provenance.json")
+    return structure(document, Provenance, name)

@@ -1,0 +1,466 @@
+"""The frozen records ``mgi`` is made of: domains, profiles, findings, places.
+
+Every record is an immutable, slotted attrs class holding only strings,
+numbers, enums, tuples and other records, so shared bundled objects can be
+hashed and can never be changed by one caller behind another's back.  Build a
+variant with :func:`attrs.evolve`:
+
+>>> import attrs, mgi
+>>> profile = mgi.profiles["huehuetenango-2024"]
+>>> profile.published
+YearMonth(year=2024, month=8)
+>>> attrs.evolve(profile, id="copy").id
+'copy'
+>>> profile.id
+'huehuetenango-2024'
+
+Checks run in every constructor, so a record cannot hold an impossible value:
+
+>>> mgi.YearMonth(2024, 13)
+Traceback (most recent call last):
+...
+mgi.errors.InvalidValueError: month: expected a month from 1 to 12, got 13
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from mgi.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from mgi.collections import DomainKey
+
+__all__ = [
+    "DOMAIN_SLUGS",
+    "DataSource",
+    "Domain",
+    "DomainFindings",
+    "Finding",
+    "FindingKind",
+    "Level",
+    "MigofElement",
+    "MigofKind",
+    "Name",
+    "NameUse",
+    "Place",
+    "Profile",
+    "Provenance",
+    "Source",
+    "SubArea",
+    "YearMonth",
+]
+
+#: The stable slug of each domain, in domain order (index 0 is domain 1).
+DOMAIN_SLUGS: tuple[str, ...] = (
+    "migrants_rights",
+    "whole_of_government",
+    "partnerships",
+    "wellbeing",
+    "crises",
+    "safe_orderly_regular",
+)
+
+
+class Level(enum.StrEnum):
+    """Who was assessed: a country (national MGI) or a local authority."""
+
+    NATIONAL = "national"
+    LOCAL = "local"
+
+
+class FindingKind(enum.StrEnum):
+    """The two lists a profile gives for each domain."""
+
+    WELL_DEVELOPED = "well_developed"
+    """Well-developed areas."""
+    POTENTIAL = "potential"
+    """Areas with potential for further development."""
+
+
+class NameUse(enum.StrEnum):
+    """What a domain name is: the usual name, or another form people meet."""
+
+    NAME = "name"
+    """The usual name in its language."""
+    LOCAL = "local"
+    """The name used for the local (city) MGI where it differs."""
+    VARIANT = "variant"
+    """Another wording seen in published material."""
+    HEADING = "heading"
+    """A heading exactly as printed on a profile page."""
+
+
+class MigofKind(enum.StrEnum):
+    """MiGOF has three principles and three objectives."""
+
+    PRINCIPLE = "principle"
+    OBJECTIVE = "objective"
+
+
+# -- checks shared by constructors and the JSON loader ----------------------
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_ALPHA3 = re.compile(r"[A-Z]{3}")
+_SDG_CODE = re.compile(r"PD_[1-6]")
+
+
+def _of_type(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidValueError(f"expected {names}, got {_describe(value)}", attribute.name)
+
+    return check
+
+
+def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise InvalidValueError(f"expected str, got {_describe(value)}", attribute.name)
+    if not value.strip():
+        raise InvalidValueError("expected some text, got an empty string", attribute.name)
+
+
+def _matching(pattern: re.Pattern[str], what: str) -> Callable[[Any, Any, Any], None]:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise InvalidValueError(f"expected {what}, got {value!r}", attribute.name)
+
+    return check
+
+
+def _between(low: int, high: int, what: str) -> Callable[[Any, Any, Any], None]:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise InvalidValueError(
+                f"expected {what} from {low} to {high}, got {value!r}", attribute.name
+            )
+
+    return check
+
+
+def _tuple_of(*types: type) -> Callable[[Any, Any, Any], None]:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidValueError(f"expected a tuple, got {_describe(value)}", attribute.name)
+        for index, item in enumerate(value):
+            if not isinstance(item, types):
+                raise InvalidValueError(
+                    f"item {index}: expected {names}, got {_describe(item)}", attribute.name
+                )
+
+    return check
+
+
+def _describe(value: object) -> str:
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{type(value).__name__} {shown}"
+
+
+def _enum(kind: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
+    return _of_type(kind)
+
+
+# -- taxonomy ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Name:
+    """One name of a domain in one language, with where it was seen."""
+
+    text: str = attrs.field(validator=_text)
+    language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'en'"))
+    use: NameUse = attrs.field(validator=_enum(NameUse))
+    source: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class SubArea:
+    """One of the policy areas a domain's indicators look at."""
+
+    text: str = attrs.field(validator=_text)
+    language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'en'"))
+    source: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class MigofElement:
+    """The principle or objective of IOM's Migration Governance Framework
+    (MiGOF, 2015) that a domain measures."""
+
+    kind: MigofKind = attrs.field(validator=_enum(MigofKind))
+    number: int = attrs.field(validator=_between(1, 3, "a number"))
+    text: str = attrs.field(validator=_text)
+    statement: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_text)
+    inferred: bool = attrs.field(validator=_of_type(bool))
+    """True where the pairing with the domain rests on matching names and order
+    rather than on a published table."""
+
+    def __str__(self) -> str:
+        return f"MiGOF {self.kind.value} {self.number}: {self.text}"
+
+
+@attrs.frozen(repr=False)
+class Domain:
+    """One of the six MGI domains.
+
+    >>> import mgi
+    >>> domain = mgi.domains["alianzas"]
+    >>> domain
+    Domain(3, 'partnerships')
+    >>> domain.name, domain.name_in("fr"), domain.sdg_code
+    ('Partnerships', 'Partenariats', 'PD_3')
+    >>> str(domain.migof)
+    'MiGOF principle 3: Engagement with partners to address migration and related issues'
+    """
+
+    number: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    slug: str = attrs.field(validator=_of_type(str))
+    names: tuple[Name, ...] = attrs.field(validator=_tuple_of(Name))
+    national_description: str = attrs.field(validator=_text)
+    """What the domain's indicators assess in a country (English)."""
+    city_description: str = attrs.field(validator=_text)
+    """What the domain's indicators assess in a local authority (English)."""
+    subareas: tuple[SubArea, ...] = attrs.field(validator=_tuple_of(SubArea))
+    migof: MigofElement = attrs.field(validator=_of_type(MigofElement))
+    sdg_code: str = attrs.field(validator=_matching(_SDG_CODE, "an SDG 10.7.2 code like 'PD_1'"))
+    """The SDG indicator 10.7.2 policy-domain code (``PD_1`` … ``PD_6``)."""
+
+    @slug.validator
+    def _slug_matches_number(self, attribute: attrs.Attribute[str], value: str) -> None:
+        expected = DOMAIN_SLUGS[self.number - 1]
+        if value != expected:
+            raise InvalidValueError(
+                f"domain {self.number} has slug {expected!r}, got {value!r}", attribute.name
+            )
+
+    @property
+    def name(self) -> str:
+        """The usual English name."""
+        found = self.name_in("en")
+        assert found is not None, "every bundled domain has an English name"
+        return found
+
+    def name_in(self, language: str) -> str | None:
+        """The usual name in ``language``, or ``None`` where none is known."""
+        for use in (NameUse.NAME, NameUse.HEADING):
+            for name in self.names:
+                if name.language == language and name.use is use:
+                    return name.text
+        return None
+
+    def description(self, level: Level | str = Level.NATIONAL) -> str:
+        """The national or the city description (``level`` 'national' or 'local')."""
+        return self.city_description if Level(level) is Level.LOCAL else self.national_description
+
+    def subareas_in(self, language: str = "en") -> tuple[str, ...]:
+        """The sub-areas as published in ``language`` (empty where none were found)."""
+        return tuple(area.text for area in self.subareas if area.language == language)
+
+    def __repr__(self) -> str:
+        return f"Domain({self.number}, {self.slug!r})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# -- profiles ----------------------------------------------------------------
+
+
+@attrs.frozen(order=True)
+class YearMonth:
+    """A publication date to the month, as profiles give it (no invented day).
+
+    >>> YearMonth.parse("2024-08")
+    YearMonth(year=2024, month=8)
+    >>> str(YearMonth(2024, 8))
+    '2024-08'
+    """
+
+    year: int = attrs.field(validator=_between(1900, 2999, "a year"))
+    month: int = attrs.field(validator=_between(1, 12, "a month"))
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """Read the ``YYYY-MM`` form."""
+        match = re.fullmatch(r"(\d{4})-(\d{2})", text) if isinstance(text, str) else None
+        if match is None:
+            raise InvalidValueError(f"expected a year and month like '2024-08', got {text!r}")
+        return cls(int(match[1]), int(match[2]))
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@attrs.frozen
+class Place:
+    """The country or local authority a profile assesses."""
+
+    name: str = attrs.field(validator=_text)
+    """Display name as the profile gives it, e.g. 'Municipalidad de Huehuetenango'."""
+    kind: str = attrs.field(validator=_text)
+    """What sort of place: 'country', 'municipality', 'city', 'state', ..."""
+    level: Level = attrs.field(validator=_enum(Level))
+    country: str = attrs.field(validator=_matching(_ALPHA3, "an ISO 3166-1 alpha-3 code"))
+    """ISO 3166-1 alpha-3 code of the country, e.g. 'GTM'."""
+    country_name: str = attrs.field(validator=_text)
+    """The country's name as the profile writes it."""
+
+
+@attrs.frozen
+class Source:
+    """Where a profile's text comes from."""
+
+    description: str = attrs.field(validator=_text)
+    url: str | None = attrs.field(default=None, validator=_of_type(str, type(None)))
+
+
+@attrs.frozen
+class Finding:
+    """One item of a profile: a well-developed area or an area with potential."""
+
+    domain: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    """The domain number, 1 to 6 (``mgi.domains[finding.domain]`` is the Domain)."""
+    kind: FindingKind = attrs.field(validator=_enum(FindingKind))
+    text: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class DomainFindings:
+    """A profile's findings for one domain, each list in page order."""
+
+    domain: Domain
+    well_developed: tuple[str, ...]
+    potential: tuple[str, ...]
+
+
+@attrs.frozen(repr=False)
+class Profile:
+    """One published MGI assessment of one place.
+
+    >>> import mgi
+    >>> profile = mgi.profiles["huehuetenango-2024"]
+    >>> profile.place.country, profile.place.level.value, profile.language
+    ('GTM', 'local', 'es')
+    >>> len(profile.findings)
+    33
+    >>> [f.text[:30] for f in profile.select(domain="alianzas", kind="potential")]
+    ['Colaborar formalmente con orga', 'Formar parte de una red intern']
+    """
+
+    id: str = attrs.field(validator=_matching(_SLUG, "a lower-case id like 'huehuetenango-2024'"))
+    title: str = attrs.field(validator=_text)
+    place: Place = attrs.field(validator=_of_type(Place))
+    language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'es'"))
+    published: YearMonth = attrs.field(validator=_of_type(YearMonth))
+    introduction: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    """The introduction's paragraphs, in page order."""
+    findings: tuple[Finding, ...] = attrs.field(validator=_tuple_of(Finding))
+    """Every finding in page order: domain by domain, well-developed areas first."""
+    source: Source = attrs.field(validator=_of_type(Source))
+
+    def select(
+        self, domain: DomainKey | None = None, kind: FindingKind | str | None = None
+    ) -> tuple[Finding, ...]:
+        """The findings of one domain and/or kind, in page order.
+
+        ``domain`` takes anything ``mgi.domains[...]`` accepts; ``kind`` a
+        :class:`FindingKind` or its value.  An unknown domain or kind raises
+        :class:`mgi.NotFoundError`.
+        """
+        number = _domain_number(domain) if domain is not None else None
+        wanted = _finding_kind(kind) if kind is not None else None
+        return tuple(
+            finding
+            for finding in self.findings
+            if (number is None or finding.domain == number)
+            and (wanted is None or finding.kind is wanted)
+        )
+
+    def for_domain(self, domain: DomainKey) -> DomainFindings:
+        """Both lists of findings for one domain."""
+        number = _domain_number(domain)
+        mine = self.select(domain=number)
+
+        def texts(kind: FindingKind) -> tuple[str, ...]:
+            return tuple(f.text for f in mine if f.kind is kind)
+
+        from mgi._data import domains
+
+        return DomainFindings(
+            domains()[number], texts(FindingKind.WELL_DEVELOPED), texts(FindingKind.POTENTIAL)
+        )
+
+    def by_domain(self) -> tuple[DomainFindings, ...]:
+        """One :class:`DomainFindings` per domain, domains 1 to 6."""
+        return tuple(self.for_domain(number) for number in range(1, 7))
+
+    def __repr__(self) -> str:
+        return f"Profile({self.id!r}, {self.title!r})"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# -- provenance ----------------------------------------------------------------
+
+
+@attrs.frozen
+class DataSource:
+    """What one part of the bundled data is based on."""
+
+    topic: str = attrs.field(validator=_text)
+    """The part of the data, e.g. 'domain names (French)'."""
+    sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    """Addresses or descriptions of the material it was taken from."""
+    note: str | None = attrs.field(default=None, validator=_of_type(str, type(None)))
+
+
+@attrs.frozen
+class Provenance:
+    """The data release: its version and the source of every part of it.
+
+    >>> import mgi
+    >>> mgi.provenance().data_version
+    '2026.11.0'
+    """
+
+    data_version: str = attrs.field(validator=_text)
+    """Version of the bundled data, separate from the package version."""
+    updated: str = attrs.field(validator=_text)
+    """Date of the data release (ISO 8601)."""
+    description: str = attrs.field(validator=_text)
+    sources: tuple[DataSource, ...] = attrs.field(validator=_tuple_of(DataSource))
+    not_found: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    """Facts that were looked for but not found, and so are left out."""
+
+
+def _domain_number(key: DomainKey) -> int:
+    from mgi._data import domains
+
+    return domains()[key].number
+
+
+def _finding_kind(kind: FindingKind | str) -> FindingKind:
+    if isinstance(kind, FindingKind):
+        return kind
+    from mgi.errors import NotFoundError
+    from mgi.text import fold
+
+    folded = fold(kind).replace(" ", "_") if isinstance(kind, str) else ""
+    for member in FindingKind:
+        if folded == member.value:
+            return member
+    raise NotFoundError("finding kind", kind, [member.value for member in FindingKind])
