@@ -32,6 +32,7 @@ from mgi.errors import DataError, MGIError, Problem
 from mgi.model import Profile
 
 __all__ = [
+    "decode_text",
     "dump_profile",
     "dumps_profile",
     "load_profile",
@@ -39,19 +40,15 @@ __all__ = [
     "parse_json",
     "profile_from_dict",
     "profile_to_dict",
+    "read_file",
 ]
 
 
 def parse_json(data: bytes | str, source: str | None = None) -> Any:
     """Parse JSON text strictly: UTF-8, no duplicate keys, no NaN or Infinity."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            where = f"byte {error.start}"
-            raise DataError([Problem(where, "not UTF-8 text")], source) from None
+    text = decode_text(data, source)
     try:
-        return json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise DataError([Problem(where, f"invalid JSON: {error.msg}")], source) from None
@@ -59,6 +56,16 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
         raise DataError([Problem("", f"invalid JSON: {error}")], source) from None
     except RecursionError:
         raise DataError([Problem("", "invalid JSON: nested too deeply")], source) from None
+
+
+def decode_text(data: bytes | str, source: str | None = None) -> str:
+    """The text of UTF-8 ``data`` (a leading byte order mark is dropped)."""
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(f"byte {error.start}", "not UTF-8 text")], source) from None
 
 
 class _BadJSON(ValueError):
@@ -95,12 +102,16 @@ def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:
     """Read a profile from a JSON file."""
-    name = os.fspath(path)
+    return loads_profile(read_file(path), os.fspath(path))
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file; a file that cannot be read raises MGIError naming it."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
-        raise MGIError(f"{name}: cannot read the file: {error.strerror or error}") from None
-    return loads_profile(data, name)
+        message = f"{os.fspath(path)}: cannot read the file: {error.strerror or error}"
+        raise MGIError(message) from None
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
