@@ -6,8 +6,9 @@
 >>> mgi.profiles["huehuetenango-2024"].place.name
 'Municipalidad de Huehuetenango'
 
-``import mgi`` parses nothing: ``mgi.domains`` and ``mgi.profiles`` are
-loaded from the packaged JSON on first use, once.
+``import mgi`` parses nothing: ``mgi.domains``, ``mgi.profiles`` and the
+SDG indicator 10.7.2 data of ``mgi.sdg`` are read from the packaged JSON on
+first use, once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from mgi import sdg
     from mgi.collections import Domains, Profiles
     from mgi.documents import (
         dump_profile,
@@ -28,7 +30,14 @@ if TYPE_CHECKING:
         profile_from_dict,
         profile_to_dict,
     )
-    from mgi.errors import DataError, InvalidValueError, MGIError, NotFoundError, Problem
+    from mgi.errors import (
+        DataError,
+        InvalidValueError,
+        MGIError,
+        NotFoundError,
+        Problem,
+        ResponseError,
+    )
     from mgi.model import (
         DataSource,
         Domain,
@@ -69,6 +78,7 @@ __all__ = [
     "Problem",
     "Profile",
     "Provenance",
+    "ResponseError",
     "Source",
     "SubArea",
     "YearMonth",
@@ -82,6 +92,7 @@ __all__ = [
     "profile_to_dict",
     "profiles",
     "provenance",
+    "sdg",
 ]
 
 domains: Domains
@@ -101,7 +112,15 @@ def provenance() -> Provenance:
 # so that ``import mgi`` loads neither attrs, cattrs, json nor any data.
 _HOMES = {
     **dict.fromkeys(
-        ["DataError", "InvalidValueError", "MGIError", "NotFoundError", "Problem"], "errors"
+        [
+            "DataError",
+            "InvalidValueError",
+            "MGIError",
+            "NotFoundError",
+            "Problem",
+            "ResponseError",
+        ],
+        "errors",
     ),
     **dict.fromkeys(
         [
@@ -137,6 +156,7 @@ _HOMES = {
     ),
     "domains": "_data",
     "profiles": "_data",
+    "sdg": "sdg",  # a submodule: SDG indicator 10.7.2
 }
 
 
@@ -144,7 +164,9 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'mgi' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"mgi.{home}"), name)
+    value: Any = importlib.import_module(f"mgi.{home}")
+    if home != name:  # a name that is its own home is the submodule itself
+        value = getattr(value, name)
     if home == "_data":
         value = value()  # the loader: data is read now, once
     globals()[name] = value

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from mgi.collections import Domains, Profiles
     from mgi.model import Provenance
+    from mgi.sdg import SdgIndicator, Subcategories
 
 T = TypeVar("T")
 
@@ -89,3 +90,23 @@ def provenance() -> Provenance:
 
     document, name = read_document("provenance.json")
     return structure(document, Provenance, name)
+
+
+@_once
+def sdg_indicator() -> SdgIndicator:
+    """SDG indicator 10.7.2 from ``data/sdg.json``."""
+    from mgi._convert import structure
+    from mgi.sdg import SdgIndicator
+
+    document, name = read_document("sdg.json")
+    return structure(document, SdgIndicator, name)
+
+
+@_once
+def sdg_subcategories() -> Subcategories:
+    """The 30 sub-categories of SDG indicator 10.7.2, indexed."""
+    from mgi.sdg import Subcategories
+
+    return Subcategories(
+        item for domain in sdg_indicator().domains for item in domain.subcategories
+    )

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["DataError", "InvalidValueError", "MGIError", "NotFoundError", "Problem"]
+__all__ = [
+    "DataError",
+    "InvalidValueError",
+    "MGIError",
+    "NotFoundError",
+    "Problem",
+    "ResponseError",
+]
 
 
 class MGIError(Exception):
@@ -56,6 +63,25 @@ class InvalidValueError(MGIError, ValueError):
         self.message = message
         self.field = field
         super().__init__(f"{field}: {message}" if field else message)
+
+
+class ResponseError(InvalidValueError):
+    """SDG 10.7.2 responses that cannot be scored.
+
+    ``subcategories`` names the sub-categories concerned: keys such as
+    ``'1a'``, or an unknown key as it was given.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.sdg.score({"2a": "maybe"}, partial=True)
+    ... except mgi.ResponseError as error:
+    ...     print(error.subcategories, error)
+    ('2a',) sub-category 2a: expected 'yes' or 'no', got 'maybe'
+    """
+
+    def __init__(self, message: str, subcategories: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.subcategories = tuple(subcategories)
 
 
 @attrs.frozen

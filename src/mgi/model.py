@@ -35,6 +35,7 @@ from mgi.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from mgi.collections import DomainKey
+    from mgi.sdg import SdgDomain
 
 __all__ = [
     "DOMAIN_SLUGS",
@@ -265,6 +266,18 @@ class Domain:
         """The national or the city description (``level`` 'national' or 'local')."""
         return self.city_description if Level(level) is Level.LOCAL else self.national_description
 
+    @property
+    def sdg(self) -> SdgDomain:
+        """The domain as SDG indicator 10.7.2 measures it, with its five sub-categories.
+
+        >>> import mgi
+        >>> mgi.domains[1].sdg.subcategories[0].name
+        'Essential and/or emergency health care'
+        """
+        from mgi._data import sdg_indicator
+
+        return sdg_indicator().domains[self.number - 1]
+
     def subareas_in(self, language: str = "en") -> tuple[str, ...]:
         """The sub-areas as published in ``language`` (empty where none were found)."""
         return tuple(area.text for area in self.subareas if area.language == language)
@@ -434,7 +447,7 @@ class Provenance:
 
     >>> import mgi
     >>> mgi.provenance().data_version
-    '2026.11.0'
+    '2026.11.1'
     """
 
     data_version: str = attrs.field(validator=_text)

@@ -1,0 +1,789 @@
+"""SDG indicator 10.7.2: its six domains, 30 sub-categories, and scoring.
+
+Indicator 10.7.2 measures migration policy in the same six domains as the
+MGI (codes ``PD_1`` … ``PD_6``), each asked as five sub-categories a–e.  A
+sub-category's key is its domain number and letter, ``'1a'`` to ``'6e'``
+(case, spaces and a dot between them are ignored: ``'1A'`` and ``'1.a'``
+work too); its English name works as well.
+
+>>> import mgi
+>>> mgi.sdg.indicator.custodians
+('UN DESA (Population Division)', 'IOM')
+>>> mgi.sdg.subcategories["1a"].name
+'Essential and/or emergency health care'
+>>> mgi.domains["partnerships"].sdg.name
+'Cooperation and partnerships'
+>>> [s.key for s in mgi.domains[3].sdg.subcategories]
+['3a', '3b', '3c', '3d', '3e']
+
+Scoring follows the published method: each sub-category is coded 1 ("yes")
+or 0 ("no"); in domain 1 only, "yes, only for those with legal immigration
+status" is coded 0.5.  A domain's value is the unweighted mean of its five
+codes × 100, the overall value the unweighted mean of all 30 × 100, and each
+value falls in one of four categories.  Arithmetic is exact
+(:class:`fractions.Fraction`), so no value lands on the wrong side of a
+boundary (thirty shares of 1/30 summed in floats make 99.99999999999999):
+
+>>> answers = {s.key: "yes" for s in mgi.sdg.subcategories if s.domain != 1}
+>>> answers |= {"1a": "yes_regardless_of_status", "1b": "yes_only_legal_status",
+...             "1c": "no", "1d": "no", "1e": "no", "4e": "no", "5e": "no", "6e": "no"}
+>>> result = mgi.sdg.score(answers)
+>>> result.domains[0].value, result.domains[0].category.label
+(Fraction(30, 1), 'Requires further progress')
+>>> result.value, result.rounded(1), result.category
+(Fraction(235, 3), 78.3, <Category.PARTIALLY_MEETS: 2>)
+
+A response set that lacks sub-categories is an error unless
+``partial=True`` is passed; then the missing ones are coded 0, as the
+method's custodians impute missing values at country level, and the result
+lists them.  Responses also load from JSON or CSV files
+(:func:`load_responses`; the format is described in ``docs/sdg.md``).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import attrs
+
+from mgi.collections import _Collection
+from mgi.errors import (
+    DataError,
+    InvalidValueError,
+    MGIError,
+    NotFoundError,
+    Problem,
+    ResponseError,
+    _or_list,
+)
+from mgi.model import _between, _matching, _of_type, _text, _tuple_of
+from mgi.text import close_matches, fold
+
+__all__ = [
+    "Answer",
+    "Breakdown",
+    "Category",
+    "DomainScore",
+    "Response",
+    "ResponseError",
+    "ScaleStep",
+    "Score",
+    "SdgDomain",
+    "SdgIndicator",
+    "Series",
+    "Subcategories",
+    "Subcategory",
+    "SubcategoryKey",
+    "indicator",
+    "load_responses",
+    "loads_responses",
+    "score",
+    "subcategories",
+]
+
+indicator: SdgIndicator
+"""The indicator with its series, breakdown codes, scale and domains, loaded on first use."""
+subcategories: Subcategories
+"""The 30 sub-categories, found by key (``'1a'``) or name, loaded on first use."""
+
+# The one domain whose answers distinguish migrants with and without legal status.
+_STATUS_DOMAIN = 1
+_KEY = re.compile(r"[1-6][a-e]")
+
+
+class Response(enum.StrEnum):
+    """An answer for one sub-category, and its code in the published method."""
+
+    YES = "yes"
+    """Yes (domains 2-6), coded 1."""
+    NO = "no"
+    """No (every domain), coded 0."""
+    YES_REGARDLESS_OF_STATUS = "yes_regardless_of_status"
+    """Domain 1: "Yes, regardless of immigration status", coded 1."""
+    YES_ONLY_LEGAL_STATUS = "yes_only_legal_status"
+    """Domain 1: "Yes, only for those with legal immigration status", coded 0.5."""
+
+    @property
+    def code(self) -> Fraction:
+        """The value the method gives this answer: 1, 0.5 or 0.
+
+        >>> Response.YES_ONLY_LEGAL_STATUS.code
+        Fraction(1, 2)
+        """
+        return _CODES[self]
+
+
+_CODES = {
+    Response.YES: Fraction(1),
+    Response.NO: Fraction(0),
+    Response.YES_REGARDLESS_OF_STATUS: Fraction(1),
+    Response.YES_ONLY_LEGAL_STATUS: Fraction(1, 2),
+}
+
+
+def _responses_of(domain: int) -> tuple[Response, ...]:
+    if domain == _STATUS_DOMAIN:
+        return (Response.YES_REGARDLESS_OF_STATUS, Response.YES_ONLY_LEGAL_STATUS, Response.NO)
+    return (Response.YES, Response.NO)
+
+
+class Category(enum.IntEnum):
+    """The four-step scale every value falls on (the SG_CPA_MIGRS score, 1-4).
+
+    >>> Category.of(Fraction(239, 3)), Category.of(80), Category.of(100)
+    (<Category.PARTIALLY_MEETS: 2>, <Category.MEETS: 3>, <Category.FULLY_MEETS: 4>)
+    >>> Category.MEETS.label
+    'Meets'
+    """
+
+    REQUIRES_FURTHER_PROGRESS = 1
+    """Values below 40."""
+    PARTIALLY_MEETS = 2
+    """Values from 40 to below 80."""
+    MEETS = 3
+    """Values from 80 to below 100."""
+    FULLY_MEETS = 4
+    """The value 100."""
+
+    @classmethod
+    def of(cls, value: Fraction | int) -> Category:
+        """The category of a value from 0 to 100, compared exactly."""
+        if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
+            raise InvalidValueError(f"expected an int or a Fraction, got {value!r}")
+        if not 0 <= value <= 100:
+            raise InvalidValueError(f"expected a value from 0 to 100, got {value}")
+        if value < 40:
+            return cls.REQUIRES_FURTHER_PROGRESS
+        if value < 80:
+            return cls.PARTIALLY_MEETS
+        return cls.MEETS if value < 100 else cls.FULLY_MEETS
+
+    @property
+    def label(self) -> str:
+        """The published label, such as 'Partially meets'."""
+        from mgi._data import sdg_indicator
+
+        return sdg_indicator().scale[self.value - 1].label
+
+
+# -- the indicator's structure --------------------------------------------------
+
+
+@attrs.frozen(repr=False)
+class Subcategory:
+    """One of the 30 policy measures the indicator asks about."""
+
+    domain: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    letter: str = attrs.field(validator=_matching(re.compile("[a-e]"), "a letter from a to e"))
+    name: str = attrs.field(validator=_text)
+    """The measure as the indicator's metadata words it (English)."""
+
+    @property
+    def key(self) -> str:
+        """Domain number and letter, e.g. ``'1a'``."""
+        return f"{self.domain}{self.letter}"
+
+    @property
+    def responses(self) -> tuple[Response, ...]:
+        """The answers this sub-category takes.
+
+        >>> import mgi
+        >>> [r.value for r in mgi.sdg.subcategories["2a"].responses]
+        ['yes', 'no']
+        """
+        return _responses_of(self.domain)
+
+    def __repr__(self) -> str:
+        return f"Subcategory({self.key!r}, {self.name!r})"
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.name}"
+
+
+@attrs.frozen(repr=False)
+class SdgDomain:
+    """One of the indicator's six policy domains, with its five sub-categories.
+
+    >>> import mgi
+    >>> domain = mgi.domains[1].sdg
+    >>> domain, domain.code
+    (SdgDomain(1, 'Migrant rights'), 'PD_1')
+    >>> domain.subcategories[4]
+    Subcategory('1e', 'Access to justice')
+    """
+
+    number: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    code: str = attrs.field(validator=_matching(re.compile("PD_[1-6]"), "a code like 'PD_1'"))
+    name: str = attrs.field(validator=_text)
+    proxy: str = attrs.field(validator=_text)
+    """What the domain's answers stand for (the metadata's proxy measure)."""
+    subcategories: tuple[Subcategory, ...] = attrs.field(validator=_tuple_of(Subcategory))
+
+    @code.validator
+    def _code_matches_number(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value != f"PD_{self.number}":
+            raise InvalidValueError(
+                f"domain {self.number} has code 'PD_{self.number}', got {value!r}", attribute.name
+            )
+
+    @subcategories.validator
+    def _five_in_order(
+        self, attribute: attrs.Attribute[Any], value: tuple[Subcategory, ...]
+    ) -> None:
+        keys = [item.key for item in value]
+        expected = [f"{self.number}{letter}" for letter in "abcde"]
+        if keys != expected:
+            raise InvalidValueError(f"expected {expected}, got {keys}", attribute.name)
+
+    @property
+    def responses(self) -> tuple[Response, ...]:
+        """The answers this domain's sub-categories take."""
+        return _responses_of(self.number)
+
+    def __repr__(self) -> str:
+        return f"SdgDomain({self.number}, {self.name!r})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class Series:
+    """A series of the UN SDG database that publishes the indicator."""
+
+    code: str = attrs.field(validator=_text)
+    number: str | None = attrs.field(validator=attrs.validators.optional(_text))
+    """The series number where the metadata gives one."""
+    meaning: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class Breakdown:
+    """A code of the series' breakdown by policy domain (``_T`` is all domains)."""
+
+    code: str = attrs.field(
+        validator=_matching(re.compile("_T|PD_[1-6]"), "'_T' or 'PD_1'-'PD_6'")
+    )
+    name: str = attrs.field(validator=_text)
+
+
+@attrs.frozen
+class ScaleStep:
+    """One category of the scale, as published."""
+
+    category: int = attrs.field(validator=_between(1, 4, "a category"))
+    label: str = attrs.field(validator=_text)
+    range: str = attrs.field(validator=_text)
+    """The values it covers, e.g. '>= 40 and < 80'."""
+
+
+def _numbered(
+    what: str, count: int, number: Callable[[Any], int]
+) -> Callable[[Any, attrs.Attribute[Any], tuple[Any, ...]], None]:
+    """A validator: ``count`` items whose ``number(item)`` runs 1, 2, 3 …"""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        found = [number(item) for item in value]
+        if found != list(range(1, count + 1)):
+            raise InvalidValueError(
+                f"expected {what} 1 to {count} in order, got {found}", attribute.name
+            )
+
+    return check
+
+
+@attrs.frozen(repr=False)
+class SdgIndicator:
+    """SDG indicator 10.7.2, as its UN metadata describes it.
+
+    >>> import mgi
+    >>> mgi.sdg.indicator
+    SdgIndicator('10.7.2')
+    >>> [series.code for series in mgi.sdg.indicator.series]
+    ['SG_CPA_MIGRS', 'SG_CPA_MIGRP']
+    >>> [b.code for b in mgi.sdg.indicator.breakdowns]
+    ['_T', 'PD_1', 'PD_2', 'PD_3', 'PD_4', 'PD_5', 'PD_6']
+    """
+
+    code: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_text)
+    former_name: str = attrs.field(validator=_text)
+    custodians: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    partner_agency: str = attrs.field(validator=_text)
+    custodian_sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    """Where the name, custodians and partner agency come from."""
+    series: tuple[Series, ...] = attrs.field(validator=_tuple_of(Series))
+    breakdowns: tuple[Breakdown, ...] = attrs.field(validator=_tuple_of(Breakdown))
+    breakdowns_source: str = attrs.field(validator=_text)
+    scale: tuple[ScaleStep, ...] = attrs.field(
+        validator=[_tuple_of(ScaleStep), _numbered("categories", 4, lambda s: s.category)]
+    )
+    method_source: str = attrs.field(validator=_text)
+    """Where the coding, the averaging and the scale come from."""
+    domains: tuple[SdgDomain, ...] = attrs.field(
+        validator=[_tuple_of(SdgDomain), _numbered("domains", 6, lambda d: d.number)]
+    )
+    domains_source: str = attrs.field(validator=_text)
+
+    def __repr__(self) -> str:
+        return f"SdgIndicator({self.code!r})"
+
+    def __str__(self) -> str:
+        return f"SDG indicator {self.code}: {self.name}"
+
+
+#: What ``mgi.sdg.subcategories[...]`` accepts: a key like ``'1a'``, a name,
+#: or a Subcategory.
+SubcategoryKey: TypeAlias = str | Subcategory
+
+
+class Subcategories(_Collection[SubcategoryKey, Subcategory]):
+    """The 30 sub-categories in order, found by key or English name.
+
+    >>> import mgi
+    >>> mgi.sdg.subcategories["6E"] is mgi.sdg.subcategories["6.e"]
+    True
+    >>> mgi.sdg.subcategories["public education"].key
+    '1b'
+    >>> mgi.sdg.subcategories.get("7a") is None, "7a" in mgi.sdg.subcategories
+    (True, False)
+    >>> mgi.sdg.subcategories["social protecton"]
+    Traceback (most recent call last):
+    ...
+    mgi.errors.NotFoundError: unknown sub-category 'social protecton' (did you mean '1d'?)
+    """
+
+    __slots__ = ()
+    _what = "sub-category"
+
+    def _keys_of(self, item: Subcategory) -> Iterable[str]:
+        yield item.key
+        yield fold(item.name)
+
+    def _normalise(self, key: object) -> str | None:
+        if isinstance(key, Subcategory):
+            return key.key if key in self._items else None
+        if not isinstance(key, str):
+            return None
+        folded = fold(key)
+        compact = folded.replace(" ", "")
+        return compact if _KEY.fullmatch(compact) else folded
+
+    def _display_keys(self) -> Iterable[str]:
+        for item in self._items:
+            yield item.key
+            yield item.name
+
+    def _suggest(self, key: object) -> list[str]:
+        # Suggest keys (what a responses file should use), whatever was near.
+        found: list[str] = []
+        for match in super()._suggest(key):
+            wanted = self._index[self._normalise(match) or ""].key
+            if wanted not in found:
+                found.append(wanted)
+        return found
+
+    def __repr__(self) -> str:
+        return f"Subcategories({', '.join(item.key for item in self._items)})"
+
+
+# -- scoring ---------------------------------------------------------------------
+
+
+def _percent(answers: Iterable[Answer]) -> Fraction:
+    codes = [answer.code for answer in answers]
+    return sum(codes, Fraction(0)) / len(codes) * 100
+
+
+class _Valued:
+    """A value from 0 to 100 with its category, exact and as a float."""
+
+    __slots__ = ()
+
+    @property
+    def value(self) -> Fraction:
+        raise NotImplementedError
+
+    @property
+    def category(self) -> Category:
+        """Where the value falls on the four-step scale."""
+        return Category.of(self.value)
+
+    def rounded(self, ndigits: int = 1) -> float:
+        """The value rounded for display, as :func:`round` does."""
+        return float(round(self.value, ndigits))
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def _subject(self) -> str:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._subject()}{self.value!r}, {self.category!r})"
+
+
+@attrs.frozen
+class Answer:
+    """One sub-category's response and code; ``response`` is None where it was
+    missing from a partial set (coded 0)."""
+
+    subcategory: Subcategory = attrs.field(validator=_of_type(Subcategory))
+    response: Response | None = attrs.field(validator=_of_type(Response, type(None)))
+
+    @response.validator
+    def _taken_by_domain(self, _: Any, value: Response | None) -> None:
+        if value is not None:
+            _check_response(self.subcategory, value)
+
+    @property
+    def code(self) -> Fraction:
+        """1, 0.5 or 0; a missing response counts 0."""
+        return Fraction(0) if self.response is None else self.response.code
+
+
+@attrs.frozen(repr=False)
+class DomainScore(_Valued):
+    """A domain's value: the mean of its five codes × 100."""
+
+    domain: SdgDomain = attrs.field(validator=_of_type(SdgDomain))
+    answers: tuple[Answer, ...] = attrs.field(validator=_tuple_of(Answer))
+
+    @answers.validator
+    def _one_per_subcategory(self, _: Any, value: tuple[Answer, ...]) -> None:
+        if tuple(answer.subcategory for answer in value) != self.domain.subcategories:
+            raise InvalidValueError("expected one answer per sub-category, in order", "answers")
+
+    @property
+    def value(self) -> Fraction:
+        """From 0 to 100, exact."""
+        return _percent(self.answers)
+
+    @property
+    def missing(self) -> tuple[Subcategory, ...]:
+        """Sub-categories that had no response (each counted 0)."""
+        return tuple(answer.subcategory for answer in self.answers if answer.response is None)
+
+    def _subject(self) -> str:
+        return f"{self.domain.code!r}, "
+
+
+@attrs.frozen(repr=False)
+class Score(_Valued):
+    """A country's indicator value: the mean of all 30 codes × 100, with the
+    value of each of the six domains.
+
+    >>> import mgi
+    >>> result = mgi.sdg.score({"3a": "yes", "3b": "yes"}, partial=True)
+    >>> result.domains[2].value, result.value, len(result.missing)
+    (Fraction(40, 1), Fraction(20, 3), 28)
+    >>> result.rows()[2]
+    {'breakdown': 'PD_3', 'domain': 3, 'name': 'Cooperation and partnerships', 'value': 40.0, \
+'category': 2, 'label': 'Partially meets', 'answered': 2, 'missing': 3}
+    """
+
+    domains: tuple[DomainScore, ...] = attrs.field(
+        validator=[_tuple_of(DomainScore), _numbered("domains", 6, lambda d: d.domain.number)]
+    )
+
+    @property
+    def answers(self) -> tuple[Answer, ...]:
+        """All 30 answers, in sub-category order."""
+        return tuple(answer for domain in self.domains for answer in domain.answers)
+
+    @property
+    def value(self) -> Fraction:
+        """From 0 to 100, exact."""
+        return _percent(self.answers)
+
+    @property
+    def missing(self) -> tuple[Subcategory, ...]:
+        """Sub-categories that had no response (each counted 0); empty for a
+        complete set."""
+        return tuple(item for domain in self.domains for item in domain.missing)
+
+    def _subject(self) -> str:
+        return ""
+
+    def rows(self) -> list[dict[str, str | int | float | None]]:
+        """Tidy rows, one per value: domains PD_1 … PD_6, then the overall
+        value (breakdown ``_T``).  ``value`` is a float; ``category`` was
+        found from the exact value."""
+        from mgi._data import sdg_indicator
+
+        names = {item.code: item.name for item in sdg_indicator().breakdowns}
+        rows = [
+            _row(domain.domain.code, domain.domain.number, domain.domain.name, domain)
+            for domain in self.domains
+        ]
+        rows.append(_row("_T", None, names["_T"], self))
+        return rows
+
+    def answer_rows(self) -> list[dict[str, str | int | float | None]]:
+        """Tidy rows, one per sub-category: key, domain, letter, name, the
+        response (None where missing) and its code."""
+        return [
+            {
+                "subcategory": answer.subcategory.key,
+                "domain": answer.subcategory.domain,
+                "letter": answer.subcategory.letter,
+                "name": answer.subcategory.name,
+                "response": None if answer.response is None else answer.response.value,
+                "code": float(answer.code),
+            }
+            for answer in self.answers
+        ]
+
+
+def _row(
+    code: str, number: int | None, name: str, scored: DomainScore | Score
+) -> dict[str, str | int | float | None]:
+    category = scored.category
+    missing = len(scored.missing)
+    return {
+        "breakdown": code,
+        "domain": number,
+        "name": name,
+        "value": float(scored.value),
+        "category": int(category),
+        "label": category.label,
+        "answered": len(scored.answers) - missing,
+        "missing": missing,
+    }
+
+
+def score(responses: Mapping[Any, Response | str], *, partial: bool = False) -> Score:
+    """Score a set of responses by the published method.
+
+    ``responses`` maps each sub-category (any key ``mgi.sdg.subcategories``
+    accepts) to a :class:`Response` or its value (``'yes'``, ``'no'``, and in
+    domain 1 ``'yes_regardless_of_status'`` or ``'yes_only_legal_status'``).
+    All 30 are required; with ``partial=True`` the missing ones are coded 0,
+    as the custodians do at country level, and listed in
+    :attr:`Score.missing`.  ``responses`` is read, never changed.
+
+    Raises :class:`mgi.ResponseError` naming the sub-category for an unknown
+    or repeated sub-category, a value that is not a response, or a response
+    the sub-category's domain does not take; and naming every missing one for
+    an incomplete set without ``partial=True``.
+    """
+    if not isinstance(responses, Mapping):
+        raise ResponseError(
+            "expected a mapping from sub-category keys such as '1a' to responses, "
+            f"got {type(responses).__name__}"
+        )
+    given: dict[str, tuple[object, Response]] = {}
+    for key, value in responses.items():
+        _add(given, key, value)
+    from mgi._data import sdg_indicator
+
+    domains = sdg_indicator().domains
+    missing = [item.key for item in _subcategories() if item.key not in given]
+    if missing and not partial:
+        raise ResponseError(
+            f"missing responses for {len(missing)} sub-categories: {', '.join(missing)} "
+            "(pass partial=True to score them as 0)",
+            missing,
+        )
+
+    def answer(item: Subcategory) -> Answer:
+        return Answer(item, given[item.key][1] if item.key in given else None)
+
+    return Score(
+        tuple(
+            DomainScore(domain, tuple(answer(item) for item in domain.subcategories))
+            for domain in domains
+        )
+    )
+
+
+def _add(given: dict[str, tuple[object, Response]], key: object, value: object) -> None:
+    """Check one response and add it to ``given`` (key -> key as given, response)."""
+    item = _subcategory(key)
+    if item.key in given:
+        first = given[item.key][0]
+        raise ResponseError(
+            f"sub-category {item.key} is given twice (as {first!r} and {key!r})", [item.key]
+        )
+    given[item.key] = (key, _response(item, value))
+
+
+def _subcategories() -> Subcategories:
+    from mgi._data import sdg_subcategories
+
+    return sdg_subcategories()
+
+
+def _subcategory(key: object) -> Subcategory:
+    try:
+        return _subcategories()[key]  # type: ignore[index]
+    except NotFoundError as error:
+        raise ResponseError(str(error), [str(key)]) from None
+
+
+def _response(item: Subcategory, value: object) -> Response:
+    if isinstance(value, Response):
+        response = value
+    elif isinstance(value, str) and value in _VALUES:
+        response = Response(value)
+    else:
+        accepted = [response.value for response in item.responses]
+        hint = close_matches(value, accepted, limit=1) if isinstance(value, str) else []
+        raise ResponseError(
+            f"sub-category {item.key}: expected {_or_list(accepted)}, got {value!r}"
+            + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+            [item.key],
+        )
+    _check_response(item, response)
+    return response
+
+
+_VALUES = frozenset(response.value for response in Response)
+
+
+def _check_response(item: Subcategory, response: Response) -> None:
+    if response in item.responses:
+        return
+    accepted = _or_list([accepted.value for accepted in item.responses])
+    why = (
+        "domain 1 asks whether it holds regardless of immigration status"
+        if item.domain == _STATUS_DOMAIN
+        else "answers about immigration status are for domain 1 only"
+    )
+    raise ResponseError(
+        f"sub-category {item.key}: expected {accepted}, got {response.value!r} ({why})",
+        [item.key],
+    )
+
+
+# -- responses files ----------------------------------------------------------------
+
+_HEADER = ["subcategory", "response"]
+_Entry: TypeAlias = tuple[str, object, object]  # location, key, value
+
+
+def load_responses(path: str | os.PathLike[str]) -> dict[str, Response]:
+    """Read responses from a ``.json`` or ``.csv`` file (see :func:`loads_responses`)."""
+    from mgi.documents import read_file
+
+    name = os.fspath(path)
+    kind = Path(name).suffix.lower().lstrip(".")
+    if kind not in ("json", "csv"):
+        raise MGIError(f"{name}: cannot tell the format: name the file .json or .csv")
+    return loads_responses(read_file(path), kind, name)
+
+
+def loads_responses(
+    data: str | bytes, format: str = "json", source: str | None = None
+) -> dict[str, Response]:
+    """Read responses from JSON or CSV text, checking every entry.
+
+    JSON is an object mapping keys to values; CSV has the header
+    ``subcategory,response`` and a row per sub-category.  The result maps
+    keys (``'1a'``) to responses, in sub-category order, ready for
+    :func:`score`.  A set may be incomplete (:func:`score` decides); every
+    other problem raises :class:`mgi.DataError` naming ``source`` and the
+    JSON path or CSV line:
+
+    >>> import mgi
+    >>> mgi.sdg.loads_responses("subcategory,response\\n1a,yes_only_legal_status\\n", "csv")
+    {'1a': <Response.YES_ONLY_LEGAL_STATUS: 'yes_only_legal_status'>}
+    >>> mgi.sdg.loads_responses('{"1a": "yes", "2f": "no"}', source="answers.json")
+    Traceback (most recent call last):
+    ...
+    mgi.errors.DataError: answers.json: $['1a']: sub-category 1a: expected \
+'yes_regardless_of_status', 'yes_only_legal_status' or 'no', got 'yes' (domain 1 asks \
+whether it holds regardless of immigration status)
+    answers.json: $['2f']: unknown sub-category '2f'
+    """
+    problems: list[Problem] = []
+    if format == "json":
+        entries = _json_entries(data, source)
+    elif format == "csv":
+        entries, problems = _csv_entries(data, source)
+    else:
+        raise MGIError(f"unknown responses format {format!r}: expected 'json' or 'csv'")
+    given: dict[str, tuple[object, Response]] = {}
+    for location, key, value in entries:
+        try:
+            _add(given, key, value)
+        except ResponseError as error:
+            problems.append(Problem(location, error.message))
+    if problems:
+        raise DataError(sorted(problems, key=_line_order), source)
+    return {item.key: given[item.key][1] for item in _subcategories() if item.key in given}
+
+
+def _line_order(problem: Problem) -> int:
+    number = problem.location.removeprefix("line ")
+    return int(number) if number.isdigit() else 0
+
+
+def _json_entries(data: str | bytes, source: str | None) -> list[_Entry]:
+    from mgi.documents import parse_json
+
+    document = parse_json(data, source)
+    if not isinstance(document, dict):
+        message = (
+            "expected an object mapping sub-category keys such as '1a' to responses, "
+            f"got {type(document).__name__}"
+        )
+        raise DataError([Problem("$", message)], source)
+    return [(f"$[{key!r}]", key, value) for key, value in document.items()]
+
+
+def _csv_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], list[Problem]]:
+    from mgi.documents import decode_text
+
+    reader = csv.reader(io.StringIO(decode_text(data, source), newline=""), strict=True)
+    entries: list[_Entry] = []
+    problems: list[Problem] = []
+    header: list[str] | None = None
+    try:
+        for row in reader:
+            cells = [cell.strip() for cell in row]
+            where = f"line {reader.line_num}"
+            if not any(cells):
+                continue
+            if header is None:
+                header = cells
+                if header != _HEADER:
+                    message = f"expected the header 'subcategory,response', got {','.join(row)!r}"
+                    raise DataError([Problem(where, message)], source)
+            elif len(cells) != len(_HEADER):
+                message = f"expected 2 columns (subcategory,response), got {len(cells)}"
+                problems.append(Problem(where, message))
+            else:
+                entries.append((where, cells[0], cells[1]))
+    except csv.Error as error:
+        where = f"line {reader.line_num}"
+        raise DataError([Problem(where, f"invalid CSV: {error}")], source) from None
+    if header is None:
+        message = "expected the header 'subcategory,response', got no rows"
+        raise DataError([Problem("line 1", message)], source)
+    return entries, problems
+
+
+def __getattr__(name: str) -> Any:
+    # The data is read on first use of ``indicator`` or ``subcategories``, once.
+    from mgi import _data
+
+    loaders = {"indicator": _data.sdg_indicator, "subcategories": _data.sdg_subcategories}
+    if name not in loaders:
+        raise AttributeError(f"module 'mgi.sdg' has no attribute {name!r}")
+    value = loaders[name]()
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | {"indicator", "subcategories"})
