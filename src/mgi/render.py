@@ -1,4 +1,4 @@
-"""Plain-text views of domains and profiles, for terminals and logs.
+"""Plain-text views of domains, profiles and SDG 10.7.2, for terminals and logs.
 
 >>> import mgi
 >>> print(profile_text(mgi.profiles["huehuetenango-2024"]).splitlines()[0])
@@ -8,10 +8,14 @@ Perfil de Gobernanza de la Migración: Municipalidad de Huehuetenango (Guatemala
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from mgi.model import Domain, FindingKind, Level, Profile
 
-__all__ = ["domain_text", "profile_text"]
+if TYPE_CHECKING:
+    from mgi.sdg import Score, SdgIndicator
+
+__all__ = ["domain_text", "profile_text", "score_text", "sdg_text"]
 
 _MONTHS = (
     "January",
@@ -89,6 +93,47 @@ def domain_text(domain: Domain, level: Level | str = Level.NATIONAL, width: int 
         domain.description(level), width, initial_indent="   ", subsequent_indent="   "
     )
     return f"{domain.number}. {domain.name}\n{body}\n"
+
+
+def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
+    """The indicator: name, custodians, series, scale, then each domain with
+    its proxy measure, the answers it takes and its five sub-categories."""
+    lines = [
+        textwrap.fill(str(indicator), width),
+        f"Custodians: {', '.join(indicator.custodians)}; "
+        f"partner agency: {indicator.partner_agency}",
+    ]
+    lines += [
+        textwrap.fill(f"Series {series.code}: {series.meaning}", width, subsequent_indent="  ")
+        for series in indicator.series
+    ]
+    lines += ["", "Scale:"]
+    lines += [f"  {step.category} {step.label} ({step.range})" for step in indicator.scale]
+    for domain in indicator.domains:
+        answers = ", ".join(response.value for response in domain.responses)
+        lines += ["", f"{domain.code}  {domain.name}", _indented(domain.proxy, width, 4)]
+        lines.append(f"    answers: {answers}")
+        lines += [_indented(f"{item.key}  {item.name}", width, 8) for item in domain.subcategories]
+    return "\n".join(lines) + "\n"
+
+
+def score_text(score: Score, width: int = 88) -> str:
+    """A table of the six domain values and the overall value, each with its
+    category, and the sub-categories that were missing."""
+    lines = ["SDG indicator 10.7.2: values and categories", ""]
+    for row in score.rows():
+        lines.append(
+            f"{row['breakdown']:<5} {row['name']:<45} {row['value']:>5.1f}  "
+            f"{row['category']} {row['label']}"
+        )
+    if score.missing:
+        keys = ", ".join(item.key for item in score.missing)
+        lines += ["", textwrap.fill(f"Missing, scored 0: {keys}", width, subsequent_indent="  ")]
+    return "\n".join(lines) + "\n"
+
+
+def _indented(text: str, width: int, hang: int) -> str:
+    return textwrap.fill(text, width, initial_indent="    ", subsequent_indent=" " * hang)
 
 
 def _bullet(text: str, width: int) -> str:
