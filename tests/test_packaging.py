@@ -34,6 +34,7 @@ CHECK = textwrap.dedent(
             parse_json(item.read_bytes(), item.name)
     assert len(mgi.domains) == 6 and len(mgi.profiles) >= 1
     assert mgi.provenance().data_version
+    assert len(mgi.sdg.subcategories) == 30 and mgi.domains[1].sdg.code == "PD_1"
     print(mgi.__file__)
     print(" ".join(names))
     """
