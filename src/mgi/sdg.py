@@ -34,10 +34,11 @@ boundary (thirty shares of 1/30 summed in floats make 99.99999999999999):
 (Fraction(235, 3), 78.3, <Category.PARTIALLY_MEETS: 2>)
 
 A response set that lacks sub-categories is an error unless
-``partial=True`` is passed; then the missing ones are coded 0, as the
-method's custodians impute missing values at country level, and the result
-lists them.  Responses also load from JSON or CSV files
-(:func:`load_responses`; the format is described in ``docs/sdg.md``).
+``partial=True`` is passed; then the missing ones count 0 (a convention of
+this library, not part of the published method: a partial value is the
+lowest the complete set could reach), and the result lists them.
+Responses also load from JSON or CSV files (:func:`load_responses`; the
+format is described in ``docs/sdg.md``).
 """
 
 from __future__ import annotations
@@ -567,8 +568,8 @@ def score(responses: Mapping[Any, Response | str], *, partial: bool = False) -> 
     ``responses`` maps each sub-category (any key ``mgi.sdg.subcategories``
     accepts) to a :class:`Response` or its value (``'yes'``, ``'no'``, and in
     domain 1 ``'yes_regardless_of_status'`` or ``'yes_only_legal_status'``).
-    All 30 are required; with ``partial=True`` the missing ones are coded 0,
-    as the custodians do at country level, and listed in
+    All 30 are required; with ``partial=True`` the missing ones count 0 (so
+    each value is the lowest the complete set could reach) and are listed in
     :attr:`Score.missing`.  ``responses`` is read, never changed.
 
     Raises :class:`mgi.ResponseError` naming the sub-category for an unknown
