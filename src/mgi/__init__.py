@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     )
 
 __version__ = "0.1.0"
+"""The package version; the bundled data has its own (``provenance().data_version``)."""
 
 __all__ = [
     "DataError",
@@ -102,7 +103,15 @@ profiles: Profiles
 
 
 def provenance() -> Provenance:
-    """Where the bundled data comes from, and its data version."""
+    """Where the bundled data comes from, and its data version.
+
+    >>> import mgi
+    >>> info = mgi.provenance()
+    >>> info.data_version == mgi.__version__  # the data is versioned on its own
+    False
+    >>> "the web address of the Huehuetenango profile page" in info.not_found
+    True
+    """
     from mgi._data import provenance as load
 
     return load()

@@ -161,6 +161,12 @@ class Profiles(_Collection[str, Profile]):
 
     Ids are unique: building a collection with the same id twice raises
     :class:`mgi.MGIError`.
+
+    >>> import mgi
+    >>> mgi.profiles.ids
+    ('huehuetenango-2024',)
+    >>> len(mgi.profiles.filter(level="national")), len(mgi.profiles.filter(country="guatemala"))
+    (0, 1)
     """
 
     __slots__ = ()

@@ -88,7 +88,17 @@ def _no_constant(name: str) -> Any:
 def profile_from_dict(data: Any, source: str | None = None) -> Profile:
     """Validate JSON-shaped ``data`` (as :func:`json.loads` returns) into a Profile.
 
-    ``data`` is read, never changed.
+    ``data`` is read, never changed.  Every problem found is reported at once:
+
+    >>> import mgi
+    >>> data = mgi.profile_to_dict(mgi.profiles["huehuetenango-2024"])
+    >>> data["published"] = "2024-13"
+    >>> data["findings"][2]["domain"] = "rights"
+    >>> mgi.profile_from_dict(data, source="mine.json")
+    Traceback (most recent call last):
+    ...
+    mgi.errors.DataError: mine.json: $.published.month: expected a month from 1 to 12, got 13
+    mine.json: $.findings[2].domain: unknown domain 'rights'
     """
     from mgi._convert import structure
 
@@ -96,12 +106,31 @@ def profile_from_dict(data: Any, source: str | None = None) -> Profile:
 
 
 def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
-    """Read a profile from JSON text; ``source`` names it in error messages."""
+    """Read a profile from JSON text; ``source`` names it in error messages.
+
+    >>> import mgi
+    >>> mgi.loads_profile('{"id": "x"', source="mine.json")
+    Traceback (most recent call last):
+    ...
+    mgi.errors.DataError: mine.json: line 1, column 11: invalid JSON: Expecting ',' delimiter
+    """
     return profile_from_dict(parse_json(text, source), source)
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:
-    """Read a profile from a JSON file."""
+    """Read a profile from a JSON file.
+
+    >>> import mgi, pathlib, tempfile
+    >>> profile = mgi.profiles["huehuetenango-2024"]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "profile.json")
+    ...     mgi.dump_profile(profile, path)
+    ...     print(mgi.load_profile(path) == profile)
+    True
+
+    Problems name the file (see :func:`loads_profile`); a file that cannot be
+    read raises :class:`mgi.MGIError`.
+    """
     return loads_profile(read_file(path), os.fspath(path))
 
 
@@ -115,7 +144,15 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
-    """The JSON-shaped form of ``profile``, as the loaders accept it."""
+    """The JSON-shaped form of ``profile``, as the loaders accept it.
+
+    >>> import mgi
+    >>> data = mgi.profile_to_dict(mgi.profiles["huehuetenango-2024"])
+    >>> list(data)
+    ['id', 'title', 'place', 'language', 'published', 'introduction', 'findings', 'source']
+    >>> data["published"], data["findings"][0]["domain"]
+    ('2024-08', 'migrants_rights')
+    """
     from mgi._convert import unstructure
 
     result: dict[str, Any] = unstructure(profile)
@@ -123,12 +160,27 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
 
 
 def dumps_profile(profile: Profile) -> str:
-    """The profile as JSON text, in the form of the bundled files."""
+    """The profile as JSON text, in the form of the bundled files.
+
+    >>> import mgi
+    >>> print(mgi.dumps_profile(mgi.profiles["huehuetenango-2024"])[:32])
+    {
+      "id": "huehuetenango-2024",
+    """
     return json.dumps(profile_to_dict(profile), ensure_ascii=False, indent=2) + "\n"
 
 
 def dump_profile(profile: Profile, path: str | os.PathLike[str]) -> None:
-    """Write the profile to a JSON file (a new file replaces the old one whole)."""
+    """Write the profile to a JSON file (a new file replaces the old one whole).
+
+    >>> import mgi, pathlib, tempfile
+    >>> profile = mgi.profiles["huehuetenango-2024"]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "profile.json")
+    ...     mgi.dump_profile(profile, path)
+    ...     print(path.read_text(encoding="utf-8") == mgi.dumps_profile(profile))
+    True
+    """
     write_atomically(Path(path), dumps_profile(profile))
 
 

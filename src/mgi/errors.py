@@ -30,7 +30,15 @@ __all__ = [
 
 
 class MGIError(Exception):
-    """Base class of every error raised by ``mgi``."""
+    """Base class of every error raised by ``mgi``.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.load_profile("missing.json")
+    ... except mgi.MGIError as error:
+    ...     print(error)
+    missing.json: cannot read the file: No such file or directory
+    """
 
 
 class NotFoundError(MGIError, KeyError):
@@ -38,12 +46,22 @@ class NotFoundError(MGIError, KeyError):
 
     It is a :class:`KeyError`, so ``except KeyError`` keeps working; unlike a
     bare ``KeyError`` its message is readable and names close matches.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.profiles["huehuetenango"]
+    ... except KeyError as error:
+    ...     print(error.what, repr(error.key), error.suggestions)
+    profile 'huehuetenango' ('huehuetenango-2024',)
     """
 
     def __init__(self, what: str, key: object, suggestions: Sequence[str] = ()) -> None:
         self.what = what
+        """What was looked for, e.g. 'domain'."""
         self.key = key
+        """The key that matched nothing."""
         self.suggestions = tuple(suggestions)
+        """Close matches, best first (possibly none)."""
         super().__init__(key)
 
     def __str__(self) -> str:
@@ -57,11 +75,20 @@ class InvalidValueError(MGIError, ValueError):
     """A value that a model object cannot hold, such as a month of 13.
 
     ``field`` names the attribute when the check belongs to one.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.YearMonth(2024, 13)
+    ... except mgi.InvalidValueError as error:
+    ...     print(error.field, "|", error.message)
+    month | expected a month from 1 to 12, got 13
     """
 
     def __init__(self, message: str, field: str | None = None) -> None:
         self.message = message
+        """What is wrong with the value."""
         self.field = field
+        """The attribute the value was meant for, or ``None``."""
         super().__init__(f"{field}: {message}" if field else message)
 
 
@@ -90,10 +117,19 @@ class Problem:
 
     ``location`` is a JSON path (``$.findings[3].domain``), a line and column
     (``line 4, column 7``) or a line number, depending on the input.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.loads_profile('{"id": "x"')
+    ... except mgi.DataError as error:
+    ...     print(repr(error.problems[0]))
+    Problem(location='line 1, column 11', message="invalid JSON: Expecting ',' delimiter")
     """
 
     location: str
+    """Where the problem is (empty when it concerns the input as a whole)."""
     message: str
+    """What is wrong."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
@@ -106,11 +142,20 @@ class DataError(MGIError, ValueError):
     string or a dict); ``problems`` lists every problem found, each with its
     location (a JSON path such as ``$.findings[3].domain``, or a line and
     column for malformed JSON).
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.loads_profile("[]", source="mine.json")
+    ... except mgi.DataError as error:
+    ...     print(error.source, [str(problem) for problem in error.problems])
+    mine.json ['$: expected an object, got array']
     """
 
     def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
         self.problems = tuple(problems)
+        """Every problem found, in the order found."""
         self.source = source
+        """The file the data came from, or ``None`` for a string or a dict."""
         super().__init__(str(self))
 
     def __str__(self) -> str:

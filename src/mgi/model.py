@@ -69,14 +69,28 @@ DOMAIN_SLUGS: tuple[str, ...] = (
 
 
 class Level(enum.StrEnum):
-    """Who was assessed: a country (national MGI) or a local authority."""
+    """Who was assessed: a country (national MGI) or a local authority.
+
+    >>> import mgi
+    >>> mgi.profiles["huehuetenango-2024"].place.level is mgi.Level.LOCAL
+    True
+    >>> mgi.Level("national")
+    <Level.NATIONAL: 'national'>
+    """
 
     NATIONAL = "national"
+    """A country, assessed with the national MGI."""
     LOCAL = "local"
+    """A local authority (city, municipality, state, ...), assessed with the local MGI."""
 
 
 class FindingKind(enum.StrEnum):
-    """The two lists a profile gives for each domain."""
+    """The two lists a profile gives for each domain.
+
+    >>> import mgi
+    >>> [kind.value for kind in mgi.FindingKind]
+    ['well_developed', 'potential']
+    """
 
     WELL_DEVELOPED = "well_developed"
     """Well-developed areas."""
@@ -85,7 +99,12 @@ class FindingKind(enum.StrEnum):
 
 
 class NameUse(enum.StrEnum):
-    """What a domain name is: the usual name, or another form people meet."""
+    """What a domain name is: the usual name, or another form people meet.
+
+    >>> import mgi
+    >>> [name.text for name in mgi.domains[3].names if name.use is mgi.NameUse.HEADING]
+    ['ALIANZAS', 'PARTENARIATS']
+    """
 
     NAME = "name"
     """The usual name in its language."""
@@ -98,10 +117,17 @@ class NameUse(enum.StrEnum):
 
 
 class MigofKind(enum.StrEnum):
-    """MiGOF has three principles and three objectives."""
+    """MiGOF has three principles and three objectives.
+
+    >>> import mgi
+    >>> [domain.migof.kind.value for domain in mgi.domains]
+    ['principle', 'principle', 'principle', 'objective', 'objective', 'objective']
+    """
 
     PRINCIPLE = "principle"
+    """One of the three principles (paired with domains 1-3)."""
     OBJECTIVE = "objective"
+    """One of the three objectives (paired with domains 4-6)."""
 
 
 # -- checks shared by constructors and the JSON loader ----------------------
@@ -178,33 +204,62 @@ def _enum(kind: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
 
 @attrs.frozen
 class Name:
-    """One name of a domain in one language, with where it was seen."""
+    """One name of a domain in one language, with where it was seen.
+
+    >>> import mgi
+    >>> name = mgi.domains[3].names[0]
+    >>> name.text, name.language, name.use.value
+    ('Partnerships', 'en', 'name')
+    """
 
     text: str = attrs.field(validator=_text)
+    """The name as written, e.g. 'Alianzas'."""
     language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'en'"))
+    """Its language code (ISO 639), e.g. 'es'."""
     use: NameUse = attrs.field(validator=_enum(NameUse))
+    """What kind of name it is."""
     source: str = attrs.field(validator=_text)
+    """Where the name was seen (an address or a description)."""
 
 
 @attrs.frozen
 class SubArea:
-    """One of the policy areas a domain's indicators look at."""
+    """One of the policy areas a domain's indicators look at.
+
+    >>> import mgi
+    >>> [(area.language, area.text) for area in mgi.domains[3].subareas][:2]
+    [('en', 'Regional cooperation'), ('en', 'Global cooperation')]
+    """
 
     text: str = attrs.field(validator=_text)
+    """The sub-area as published, e.g. 'Regional cooperation'."""
     language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'en'"))
+    """Its language code (ISO 639)."""
     source: str = attrs.field(validator=_text)
+    """Where the sub-area was published."""
 
 
 @attrs.frozen
 class MigofElement:
     """The principle or objective of IOM's Migration Governance Framework
-    (MiGOF, 2015) that a domain measures."""
+    (MiGOF, 2015) that a domain measures.
+
+    >>> import mgi
+    >>> migof = mgi.domains[6].migof
+    >>> migof.kind.value, migof.number, migof.inferred
+    ('objective', 3, True)
+    """
 
     kind: MigofKind = attrs.field(validator=_enum(MigofKind))
+    """Principle or objective."""
     number: int = attrs.field(validator=_between(1, 3, "a number"))
+    """Its number among its kind, 1 to 3."""
     text: str = attrs.field(validator=_text)
+    """Its short wording."""
     statement: str = attrs.field(validator=_text)
+    """Its fuller wording."""
     source: str = attrs.field(validator=_text)
+    """Where the wording and the pairing come from."""
     inferred: bool = attrs.field(validator=_of_type(bool))
     """True where the pairing with the domain rests on matching names and order
     rather than on a published table."""
@@ -228,14 +283,19 @@ class Domain:
     """
 
     number: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    """The domain's stable number, 1 to 6."""
     slug: str = attrs.field(validator=_of_type(str))
+    """The domain's stable identifier, e.g. 'partnerships'."""
     names: tuple[Name, ...] = attrs.field(validator=_tuple_of(Name))
+    """Every known name, in every language, with its source."""
     national_description: str = attrs.field(validator=_text)
     """What the domain's indicators assess in a country (English)."""
     city_description: str = attrs.field(validator=_text)
     """What the domain's indicators assess in a local authority (English)."""
     subareas: tuple[SubArea, ...] = attrs.field(validator=_tuple_of(SubArea))
+    """The policy areas its indicators look at, as published per language."""
     migof: MigofElement = attrs.field(validator=_of_type(MigofElement))
+    """The MiGOF principle or objective the domain measures."""
     sdg_code: str = attrs.field(validator=_matching(_SDG_CODE, "an SDG 10.7.2 code like 'PD_1'"))
     """The SDG indicator 10.7.2 policy-domain code (``PD_1`` … ``PD_6``)."""
 
@@ -303,7 +363,9 @@ class YearMonth:
     """
 
     year: int = attrs.field(validator=_between(1900, 2999, "a year"))
+    """The year, e.g. 2024."""
     month: int = attrs.field(validator=_between(1, 12, "a month"))
+    """The month, 1 to 12."""
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
@@ -319,13 +381,20 @@ class YearMonth:
 
 @attrs.frozen
 class Place:
-    """The country or local authority a profile assesses."""
+    """The country or local authority a profile assesses.
+
+    >>> import mgi
+    >>> place = mgi.profiles["huehuetenango-2024"].place
+    >>> place.kind, place.level.value, place.country, place.country_name
+    ('municipality', 'local', 'GTM', 'Guatemala')
+    """
 
     name: str = attrs.field(validator=_text)
     """Display name as the profile gives it, e.g. 'Municipalidad de Huehuetenango'."""
     kind: str = attrs.field(validator=_text)
     """What sort of place: 'country', 'municipality', 'city', 'state', ..."""
     level: Level = attrs.field(validator=_enum(Level))
+    """National (a country) or local (a local authority)."""
     country: str = attrs.field(validator=_matching(_ALPHA3, "an ISO 3166-1 alpha-3 code"))
     """ISO 3166-1 alpha-3 code of the country, e.g. 'GTM'."""
     country_name: str = attrs.field(validator=_text)
@@ -334,29 +403,54 @@ class Place:
 
 @attrs.frozen
 class Source:
-    """Where a profile's text comes from."""
+    """Where a profile's text comes from.
+
+    >>> import mgi
+    >>> source = mgi.profiles["huehuetenango-2024"].source
+    >>> source.description[:37], source.url
+    ('Text of the local MGI profile page of', None)
+    """
 
     description: str = attrs.field(validator=_text)
+    """What the text was taken from."""
     url: str | None = attrs.field(default=None, validator=_of_type(str, type(None)))
+    """The address of the page, or ``None`` where it is not known."""
 
 
 @attrs.frozen
 class Finding:
-    """One item of a profile: a well-developed area or an area with potential."""
+    """One item of a profile: a well-developed area or an area with potential.
+
+    >>> import mgi
+    >>> finding = mgi.profiles["huehuetenango-2024"].findings[0]
+    >>> finding.domain, finding.kind.value, mgi.domains[finding.domain].name
+    (1, 'well_developed', "Migrants' rights")
+    """
 
     domain: int = attrs.field(validator=_between(1, 6, "a domain number"))
     """The domain number, 1 to 6 (``mgi.domains[finding.domain]`` is the Domain)."""
     kind: FindingKind = attrs.field(validator=_enum(FindingKind))
+    """Well-developed area or area with potential."""
     text: str = attrs.field(validator=_text)
+    """The finding as the profile words it."""
 
 
 @attrs.frozen
 class DomainFindings:
-    """A profile's findings for one domain, each list in page order."""
+    """A profile's findings for one domain, each list in page order.
+
+    >>> import mgi
+    >>> group = mgi.profiles["huehuetenango-2024"].for_domain("partnerships")
+    >>> group.domain.name, len(group.well_developed), len(group.potential)
+    ('Partnerships', 2, 2)
+    """
 
     domain: Domain
+    """The domain."""
     well_developed: tuple[str, ...]
+    """Texts of the well-developed areas."""
     potential: tuple[str, ...]
+    """Texts of the areas with potential for further development."""
 
 
 @attrs.frozen(repr=False)
@@ -374,15 +468,21 @@ class Profile:
     """
 
     id: str = attrs.field(validator=_matching(_SLUG, "a lower-case id like 'huehuetenango-2024'"))
+    """Stable identifier, e.g. 'huehuetenango-2024'."""
     title: str = attrs.field(validator=_text)
+    """The title as published."""
     place: Place = attrs.field(validator=_of_type(Place))
+    """The country or local authority assessed."""
     language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'es'"))
+    """Code (ISO 639) of the language the profile is written in."""
     published: YearMonth = attrs.field(validator=_of_type(YearMonth))
+    """Month of publication."""
     introduction: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
     """The introduction's paragraphs, in page order."""
     findings: tuple[Finding, ...] = attrs.field(validator=_tuple_of(Finding))
     """Every finding in page order: domain by domain, well-developed areas first."""
     source: Source = attrs.field(validator=_of_type(Source))
+    """Where the profile's text comes from."""
 
     def select(
         self, domain: DomainKey | None = None, kind: FindingKind | str | None = None
@@ -432,13 +532,20 @@ class Profile:
 
 @attrs.frozen
 class DataSource:
-    """What one part of the bundled data is based on."""
+    """What one part of the bundled data is based on.
+
+    >>> import mgi
+    >>> source = mgi.provenance().sources[0]
+    >>> source.topic
+    'domain descriptions, national and city (English)'
+    """
 
     topic: str = attrs.field(validator=_text)
     """The part of the data, e.g. 'domain names (French)'."""
     sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
     """Addresses or descriptions of the material it was taken from."""
     note: str | None = attrs.field(default=None, validator=_of_type(str, type(None)))
+    """How the material was used, where that needs saying."""
 
 
 @attrs.frozen
@@ -455,7 +562,9 @@ class Provenance:
     updated: str = attrs.field(validator=_text)
     """Date of the data release (ISO 8601)."""
     description: str = attrs.field(validator=_text)
+    """What the bundled data is, in a sentence or two."""
     sources: tuple[DataSource, ...] = attrs.field(validator=_tuple_of(DataSource))
+    """The sources, part by part."""
     not_found: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
     """Facts that were looked for but not found, and so are left out."""
 
