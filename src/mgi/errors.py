@@ -109,6 +109,7 @@ class ResponseError(InvalidValueError):
     def __init__(self, message: str, subcategories: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.subcategories = tuple(subcategories)
+        """The sub-categories concerned, as keys such as '1a'."""
 
 
 @attrs.frozen

@@ -101,7 +101,12 @@ _KEY = re.compile(r"[1-6][a-e]")
 
 
 class Response(enum.StrEnum):
-    """An answer for one sub-category, and its code in the published method."""
+    """An answer for one sub-category, and its code in the published method.
+
+    >>> import mgi
+    >>> mgi.sdg.Response("yes_only_legal_status").code
+    Fraction(1, 2)
+    """
 
     YES = "yes"
     """Yes (domains 2-6), coded 1."""
@@ -180,10 +185,18 @@ class Category(enum.IntEnum):
 
 @attrs.frozen(repr=False)
 class Subcategory:
-    """One of the 30 policy measures the indicator asks about."""
+    """One of the 30 policy measures the indicator asks about.
+
+    >>> import mgi
+    >>> item = mgi.sdg.subcategories["1a"]
+    >>> item, item.domain, item.letter
+    (Subcategory('1a', 'Essential and/or emergency health care'), 1, 'a')
+    """
 
     domain: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    """The domain number, 1 to 6."""
     letter: str = attrs.field(validator=_matching(re.compile("[a-e]"), "a letter from a to e"))
+    """Its letter within the domain, 'a' to 'e'."""
     name: str = attrs.field(validator=_text)
     """The measure as the indicator's metadata words it (English)."""
 
@@ -222,11 +235,15 @@ class SdgDomain:
     """
 
     number: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    """The domain number, 1 to 6."""
     code: str = attrs.field(validator=_matching(re.compile("PD_[1-6]"), "a code like 'PD_1'"))
+    """Its breakdown code, 'PD_1' to 'PD_6'."""
     name: str = attrs.field(validator=_text)
+    """Its name in the indicator's metadata, e.g. 'Migrant rights'."""
     proxy: str = attrs.field(validator=_text)
     """What the domain's answers stand for (the metadata's proxy measure)."""
     subcategories: tuple[Subcategory, ...] = attrs.field(validator=_tuple_of(Subcategory))
+    """Its five sub-categories, a to e."""
 
     @code.validator
     def _code_matches_number(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -258,31 +275,54 @@ class SdgDomain:
 
 @attrs.frozen
 class Series:
-    """A series of the UN SDG database that publishes the indicator."""
+    """A series of the UN SDG database that publishes the indicator.
+
+    >>> import mgi
+    >>> series = mgi.sdg.indicator.series[0]
+    >>> series.code, series.number, series.meaning
+    ('SG_CPA_MIGRS', '3230', 'country-level score by policy domain, categorical 1-4')
+    """
 
     code: str = attrs.field(validator=_text)
+    """The series code, e.g. 'SG_CPA_MIGRS'."""
     number: str | None = attrs.field(validator=attrs.validators.optional(_text))
     """The series number where the metadata gives one."""
     meaning: str = attrs.field(validator=_text)
+    """What the series holds."""
     source: str = attrs.field(validator=_text)
+    """Where that is documented."""
 
 
 @attrs.frozen
 class Breakdown:
-    """A code of the series' breakdown by policy domain (``_T`` is all domains)."""
+    """A code of the series' breakdown by policy domain (``_T`` is all domains).
+
+    >>> import mgi
+    >>> mgi.sdg.indicator.breakdowns[0]
+    Breakdown(code='_T', name='All domains')
+    """
 
     code: str = attrs.field(
         validator=_matching(re.compile("_T|PD_[1-6]"), "'_T' or 'PD_1'-'PD_6'")
     )
+    """'_T' or 'PD_1' to 'PD_6'."""
     name: str = attrs.field(validator=_text)
+    """What the code stands for, e.g. 'All domains'."""
 
 
 @attrs.frozen
 class ScaleStep:
-    """One category of the scale, as published."""
+    """One category of the scale, as published.
+
+    >>> import mgi
+    >>> mgi.sdg.indicator.scale[1]
+    ScaleStep(category=2, label='Partially meets', range='>= 40 and < 80')
+    """
 
     category: int = attrs.field(validator=_between(1, 4, "a category"))
+    """The category's number, 1 to 4."""
     label: str = attrs.field(validator=_text)
+    """Its published label, e.g. 'Partially meets'."""
     range: str = attrs.field(validator=_text)
     """The values it covers, e.g. '>= 40 and < 80'."""
 
@@ -316,24 +356,35 @@ class SdgIndicator:
     """
 
     code: str = attrs.field(validator=_text)
+    """The indicator's number, '10.7.2'."""
     name: str = attrs.field(validator=_text)
+    """Its current name."""
     former_name: str = attrs.field(validator=_text)
+    """Its earlier name."""
     custodians: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    """The agencies responsible for it."""
     partner_agency: str = attrs.field(validator=_text)
+    """The partner agency."""
     custodian_sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
     """Where the name, custodians and partner agency come from."""
     series: tuple[Series, ...] = attrs.field(validator=_tuple_of(Series))
+    """The series of the UN SDG database that publish it."""
     breakdowns: tuple[Breakdown, ...] = attrs.field(validator=_tuple_of(Breakdown))
+    """The codes of its breakdown by policy domain."""
     breakdowns_source: str = attrs.field(validator=_text)
+    """Where the breakdown codes come from."""
     scale: tuple[ScaleStep, ...] = attrs.field(
         validator=[_tuple_of(ScaleStep), _numbered("categories", 4, lambda s: s.category)]
     )
+    """The four categories, in order."""
     method_source: str = attrs.field(validator=_text)
     """Where the coding, the averaging and the scale come from."""
     domains: tuple[SdgDomain, ...] = attrs.field(
         validator=[_tuple_of(SdgDomain), _numbered("domains", 6, lambda d: d.number)]
     )
+    """The six policy domains, in order."""
     domains_source: str = attrs.field(validator=_text)
+    """Where the domains and sub-categories come from."""
 
     def __repr__(self) -> str:
         return f"SdgIndicator({self.code!r})"
@@ -436,10 +487,21 @@ class _Valued:
 @attrs.frozen
 class Answer:
     """One sub-category's response and code; ``response`` is None where it was
-    missing from a partial set (coded 0)."""
+    missing from a partial set (coded 0).
+
+    >>> import mgi
+    >>> result = mgi.sdg.score({"1c": "yes_only_legal_status"}, partial=True)
+    >>> answer = result.answers[2]
+    >>> answer.subcategory.key, answer.response.value, answer.code
+    ('1c', 'yes_only_legal_status', Fraction(1, 2))
+    >>> result.answers[0].response is None
+    True
+    """
 
     subcategory: Subcategory = attrs.field(validator=_of_type(Subcategory))
+    """The sub-category answered."""
     response: Response | None = attrs.field(validator=_of_type(Response, type(None)))
+    """The response, or ``None`` where it was missing."""
 
     @response.validator
     def _taken_by_domain(self, _: Any, value: Response | None) -> None:
@@ -454,10 +516,19 @@ class Answer:
 
 @attrs.frozen(repr=False)
 class DomainScore(_Valued):
-    """A domain's value: the mean of its five codes × 100."""
+    """A domain's value: the mean of its five codes × 100.
+
+    >>> import mgi
+    >>> result = mgi.sdg.score({"1c": "yes_only_legal_status"}, partial=True)
+    >>> domain = result.domains[0]
+    >>> domain.value, domain.category.label, len(domain.missing)
+    (Fraction(10, 1), 'Requires further progress', 4)
+    """
 
     domain: SdgDomain = attrs.field(validator=_of_type(SdgDomain))
+    """The domain scored."""
     answers: tuple[Answer, ...] = attrs.field(validator=_tuple_of(Answer))
+    """Its five answers, in sub-category order."""
 
     @answers.validator
     def _one_per_subcategory(self, _: Any, value: tuple[Answer, ...]) -> None:
@@ -495,6 +566,7 @@ class Score(_Valued):
     domains: tuple[DomainScore, ...] = attrs.field(
         validator=[_tuple_of(DomainScore), _numbered("domains", 6, lambda d: d.domain.number)]
     )
+    """The six domains' values, in order."""
 
     @property
     def answers(self) -> tuple[Answer, ...]:
@@ -576,6 +648,15 @@ def score(responses: Mapping[Any, Response | str], *, partial: bool = False) -> 
     or repeated sub-category, a value that is not a response, or a response
     the sub-category's domain does not take; and naming every missing one for
     an incomplete set without ``partial=True``.
+
+    >>> import mgi
+    >>> responses = {item.key: "no" for item in mgi.sdg.subcategories}
+    >>> mgi.sdg.score(responses).value
+    Fraction(0, 1)
+    >>> mgi.sdg.score({"3a": "yes"})
+    Traceback (most recent call last):
+    ...
+    mgi.errors.ResponseError: missing responses for 29 sub-categories: 1a, 1b, ...
     """
     if not isinstance(responses, Mapping):
         raise ResponseError(
@@ -673,7 +754,15 @@ _Entry: TypeAlias = tuple[str, object, object]  # location, key, value
 
 
 def load_responses(path: str | os.PathLike[str]) -> dict[str, Response]:
-    """Read responses from a ``.json`` or ``.csv`` file (see :func:`loads_responses`)."""
+    """Read responses from a ``.json`` or ``.csv`` file (see :func:`loads_responses`).
+
+    >>> import mgi, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "answers.json")
+    ...     _ = path.write_text('{"2a": "yes", "2b": "no"}', encoding="utf-8")
+    ...     print(mgi.sdg.load_responses(path))
+    {'2a': <Response.YES: 'yes'>, '2b': <Response.NO: 'no'>}
+    """
     from mgi.documents import read_file
 
     name = os.fspath(path)
