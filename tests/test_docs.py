@@ -67,7 +67,11 @@ def test_console_examples_print_what_they_show(where: str, command: str, shown: 
     words = shlex.split(command)
     assert words[0] == "mgi", f"{where}: only 'mgi' commands belong in console blocks"
     result = subprocess.run(
-        [sys.executable, "-m", "mgi", *words[1:]], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "mgi", *words[1:]],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,  # examples name files such as docs/examples/... from the root
     )
     printed = result.stdout + result.stderr
     checker = doctest.OutputChecker()
@@ -91,23 +95,42 @@ def test_docs_examples_are_collected_by_pytest() -> None:
 # -- docstrings ----------------------------------------------------------------
 
 PUBLIC = [name for name in mgi.__all__ if name != "__version__"]
+# The public names of the public submodules (such as mgi.sdg) count too.
+PUBLIC_DEEP = PUBLIC + [
+    f"{name}.{member}"
+    for name in PUBLIC
+    if inspect.ismodule(getattr(mgi, name))
+    for member in getattr(mgi, name).__all__
+]
 
 
-def _documented_object(name: str) -> Any:
-    value = getattr(mgi, name)
-    # The loaded collections are instances; their class holds the docs.
-    return value if inspect.isclass(value) or inspect.isroutine(value) else type(value)
+def _value(dotted: str) -> Any:
+    value: Any = mgi
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    return value
 
 
-@pytest.mark.parametrize("name", PUBLIC)
+def _documented_object(value: Any) -> Any:
+    """Where ``value``'s docstring is, or None for a type alias or a constant."""
+    if inspect.isclass(value) or inspect.isroutine(value) or inspect.ismodule(value):
+        return value
+    if type(value).__module__.startswith("mgi."):
+        return type(value)  # a loaded collection: its class holds the docs
+    return None
+
+
+@pytest.mark.parametrize(
+    "name", [name for name in PUBLIC_DEEP if _documented_object(_value(name)) is not None]
+)
 def test_every_public_name_has_an_example(name: str) -> None:
-    doc = inspect.getdoc(_documented_object(name)) or ""
+    doc = inspect.getdoc(_documented_object(_value(name))) or ""
     assert ">>>" in doc, f"mgi.{name} needs a docstring with a runnable example"
 
 
-@pytest.mark.parametrize("name", [n for n in PUBLIC if inspect.isclass(getattr(mgi, n))])
+@pytest.mark.parametrize("name", [n for n in PUBLIC_DEEP if inspect.isclass(_value(n))])
 def test_every_public_method_has_a_docstring(name: str) -> None:
-    cls = getattr(mgi, name)
+    cls = _value(name)
     missing = [
         attribute
         for attribute, value in vars(cls).items()
@@ -132,7 +155,7 @@ def test_public_fields_and_members_have_docstrings() -> None:
     griffe = pytest.importorskip("griffe")
     package = griffe.load("mgi", search_paths=[str(ROOT / "src")])
     missing = []
-    for name in PUBLIC:
+    for name in PUBLIC_DEEP:
         obj = package[name]
         obj = obj.final_target if obj.is_alias else obj
         if obj.is_class:
