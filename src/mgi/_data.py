@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    from mgi._countries import Countries
     from mgi.collections import Domains, Profiles
     from mgi.model import Provenance
     from mgi.sdg import SdgIndicator, Subcategories
@@ -110,3 +111,13 @@ def sdg_subcategories() -> Subcategories:
     return Subcategories(
         item for domain in sdg_indicator().domains for item in domain.subcategories
     )
+
+
+@_once
+def countries() -> Countries:
+    """Country names and ISO 3166-1 codes from ``data/countries.json``."""
+    from mgi._convert import structure
+    from mgi._countries import Countries, CountryTable
+
+    document, name = read_document("countries.json")
+    return Countries(structure(document, CountryTable, name).countries, name)
