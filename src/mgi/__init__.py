@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         InvalidValueError,
         MGIError,
         NotFoundError,
+        ParseError,
         Problem,
         ResponseError,
     )
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
         SubArea,
         YearMonth,
     )
+    from mgi.parse import ParseResult, parse_profile
 
 __version__ = "0.1.0"
 """The package version; the bundled data has its own (``provenance().data_version``)."""
@@ -75,6 +77,8 @@ __all__ = [
     "Name",
     "NameUse",
     "NotFoundError",
+    "ParseError",
+    "ParseResult",
     "Place",
     "Problem",
     "Profile",
@@ -89,6 +93,7 @@ __all__ = [
     "dumps_profile",
     "load_profile",
     "loads_profile",
+    "parse_profile",
     "profile_from_dict",
     "profile_to_dict",
     "profiles",
@@ -126,11 +131,13 @@ _HOMES = {
             "InvalidValueError",
             "MGIError",
             "NotFoundError",
+            "ParseError",
             "Problem",
             "ResponseError",
         ],
         "errors",
     ),
+    **dict.fromkeys(["ParseResult", "parse_profile"], "parse"),
     **dict.fromkeys(
         [
             "DataSource",

@@ -24,6 +24,7 @@ __all__ = [
     "InvalidValueError",
     "MGIError",
     "NotFoundError",
+    "ParseError",
     "Problem",
     "ResponseError",
 ]
@@ -162,6 +163,40 @@ class DataError(MGIError, ValueError):
     def __str__(self) -> str:
         prefix = f"{self.source}: " if self.source else ""
         return "\n".join(prefix + str(problem) for problem in self.problems)
+
+
+class ParseError(MGIError, ValueError):
+    """Text that cannot be read as a profile page.
+
+    ``line`` is the 1-based line number the problem was found at (the line
+    after the last one when something is missing at the end), ``text`` that
+    line as it reads (empty past the end), ``source`` the file name if any.
+
+    >>> import mgi
+    >>> error = mgi.ParseError("expected a bulleted finding", 12, "Some words", "page.txt")
+    >>> print(error)
+    page.txt: line 12: expected a bulleted finding, got 'Some words'
+    >>> error.line, isinstance(error, ValueError)
+    (12, True)
+    """
+
+    def __init__(self, message: str, line: int, text: str = "", source: str | None = None) -> None:
+        self.message = message
+        self.line = line
+        self.text = text
+        self.source = source
+        super().__init__(str(self))
+
+    @property
+    def location(self) -> str:
+        """Where the problem is: ``line 12``."""
+        return f"line {self.line}"
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        shown = self.text if len(self.text) <= 70 else self.text[:67] + "..."
+        got = f", got {shown!r}" if shown.strip() else ""
+        return f"{prefix}{self.location}: {self.message}{got}"
 
 
 def _or_list(words: Sequence[str]) -> str:

@@ -520,6 +520,31 @@ class Profile:
         """One :class:`DomainFindings` per domain, domains 1 to 6."""
         return tuple(self.for_domain(number) for number in range(1, 7))
 
+    def to_text(self) -> str:
+        """The profile as the text of its page: title, date, INTRODUCTION, then
+        each domain's heading and its two labelled lists, one finding a line.
+
+        :func:`mgi.parse_profile` reads it back.  The page form carries
+        neither the id nor the source, so pass them to get an equal profile
+        (for a profile whose findings are in page order: domain by domain,
+        well-developed areas first, every domain present):
+
+        >>> import mgi
+        >>> profile = mgi.profiles["huehuetenango-2024"]
+        >>> print(profile.to_text()[:150])
+        Perfil de Gobernanza de la Migración: Municipalidad de Huehuetenango (Guatemala)
+        2024 August
+        <BLANKLINE>
+        INTRODUCTION
+        <BLANKLINE>
+        En esta instantánea, ...
+        >>> mgi.parse_profile(profile.to_text(), id=profile.id, source=profile.source) == profile
+        True
+        """
+        from mgi.render import profile_text
+
+        return profile_text(self, width=None)
+
     def __repr__(self) -> str:
         return f"Profile({self.id!r}, {self.title!r})"
 

@@ -1,98 +1,103 @@
-"""Plain-text views of domains, profiles and SDG 10.7.2, for terminals and logs.
+"""Text and Markdown views of domains, profiles and SDG 10.7.2, for terminals, files and logs.
 
 >>> import mgi
 >>> print(profile_text(mgi.profiles["huehuetenango-2024"]).splitlines()[0])
 Perfil de Gobernanza de la Migración: Municipalidad de Huehuetenango (Guatemala)
+
+``profile_text(profile, width=None)`` (what :meth:`mgi.Profile.to_text`
+returns) is the page form, one line per paragraph and finding, which
+:func:`mgi.parse_profile` reads back.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from mgi.model import Domain, FindingKind, Level, Profile
+from mgi._vocabulary import LABELS, MONTHS
+from mgi.model import Domain, DomainFindings, FindingKind, Level, Profile
 
 if TYPE_CHECKING:
     from mgi.sdg import Score, SdgIndicator
 
-__all__ = ["domain_text", "profile_text", "score_text", "sdg_text"]
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Labels of the two lists, per profile language; the Spanish pair is the
-# wording of the Huehuetenango page, the others follow IOM's descriptions.
-LABELS: dict[str, dict[FindingKind, str]] = {
-    "es": {
-        FindingKind.WELL_DEVELOPED: (
-            "Gobernanza de la migración: Ejemplos de áreas bien desarrolladas:"
-        ),
-        FindingKind.POTENTIAL: "Áreas con potencial para un desarrollo adicional:",
-    },
-    "en": {
-        FindingKind.WELL_DEVELOPED: "Well-developed areas:",
-        FindingKind.POTENTIAL: "Areas with potential for further development:",
-    },
-    "fr": {
-        FindingKind.WELL_DEVELOPED: "Points forts :",
-        FindingKind.POTENTIAL: "Aspects qui pourraient être renforcés :",
-    },
-    "pt": {
-        FindingKind.WELL_DEVELOPED: "Áreas bem desenvolvidas:",
-        FindingKind.POTENTIAL: "Oportunidades de desenvolvimento:",
-    },
-}
+__all__ = [
+    "LABELS",
+    "domain_text",
+    "heading",
+    "profile_markdown",
+    "profile_text",
+    "score_text",
+    "sdg_text",
+]
 
 
 def heading(domain: Domain, language: str) -> str:
-    """The domain's heading as a profile in ``language`` prints it."""
+    """The domain's heading as a profile in ``language`` prints it: the page's
+    own heading where one is known, else the name in capitals (the English
+    name where the taxonomy has none in ``language``)."""
     for name in domain.names:
         if name.language == language and name.use.value == "heading":
             return name.text
     return (domain.name_in(language) or domain.name).upper()
 
 
-def profile_text(profile: Profile, width: int = 88) -> str:
-    """The profile as readable text: title, date, introduction, then each
-    domain with its two lists of findings."""
-    labels = LABELS.get(profile.language, LABELS["en"])
-    lines = [profile.title, f"{profile.published.year} {_MONTHS[profile.published.month - 1]}"]
-    lines += ["", "INTRODUCTION", ""]
+def published_text(profile: Profile) -> str:
+    """The date line as profile pages print it: '2024 August'."""
+    return f"{profile.published.year} {MONTHS['en'][profile.published.month - 1].capitalize()}"
+
+
+def profile_text(
+    profile: Profile, width: int | None = 88, emphasis: Callable[[str], str] = str
+) -> str:
+    """The profile as text: title, date, introduction, then each domain with
+    its two lists of findings.
+
+    Lines are wrapped at ``width`` characters (``None``: not wrapped, the page
+    form); ``emphasis`` is applied to the title, headings and labels (a
+    terminal may make them bold).
+    """
+    lines = [emphasis(profile.title), published_text(profile), "", emphasis("INTRODUCTION"), ""]
     for paragraph in profile.introduction:
-        lines += [textwrap.fill(paragraph, width), ""]
-    for group in profile.by_domain():
-        if not (group.well_developed or group.potential):
+        lines += [_wrap(paragraph, width, "", ""), ""]
+    labels = LABELS.get(profile.language, LABELS["en"])
+    for group, kind, texts in _lists(profile):
+        if kind is None:
+            lines += [emphasis(heading(group.domain, profile.language)), ""]
             continue
-        lines += [heading(group.domain, profile.language), ""]
-        for kind, texts in (
-            (FindingKind.WELL_DEVELOPED, group.well_developed),
-            (FindingKind.POTENTIAL, group.potential),
-        ):
-            if texts:
-                lines += [labels[kind], ""]
-                lines += [_bullet(text, width) for text in texts]
-                lines.append("")
+        lines += [emphasis(labels[kind]), ""]
+        lines += [_wrap(text, width, "  • ", "    ") for text in texts]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def domain_text(domain: Domain, level: Level | str = Level.NATIONAL, width: int = 88) -> str:
-    """A domain's number, name and description at one level."""
+def profile_markdown(profile: Profile) -> str:
+    """The profile as Markdown: the title as the top heading, a section per domain."""
+    lines = [f"# {_escape(profile.title)}", "", f"*{published_text(profile)}*", ""]
+    if profile.introduction:
+        lines += ["## Introduction", ""]
+        for paragraph in profile.introduction:
+            lines += [_escape(paragraph), ""]
+    labels = LABELS.get(profile.language, LABELS["en"])
+    for group, kind, texts in _lists(profile):
+        if kind is None:
+            title = heading(group.domain, profile.language)
+            lines += [f"## {group.domain.number}. {_escape(title)}", ""]
+            continue
+        lines += [f"### {_escape(labels[kind].rstrip(' :'))}", ""]
+        lines += [f"- {_escape(text)}" for text in texts]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def domain_text(
+    domain: Domain, level: Level | str = Level.NATIONAL, width: int = 88, language: str = "en"
+) -> str:
+    """A domain's number, name (in ``language`` where known) and description at one level."""
     body = textwrap.fill(
         domain.description(level), width, initial_indent="   ", subsequent_indent="   "
     )
-    return f"{domain.number}. {domain.name}\n{body}\n"
+    return f"{domain.number}. {domain.name_in(language) or domain.name}\n{body}\n"
 
 
 def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
@@ -136,5 +141,39 @@ def _indented(text: str, width: int, hang: int) -> str:
     return textwrap.fill(text, width, initial_indent="    ", subsequent_indent=" " * hang)
 
 
-def _bullet(text: str, width: int) -> str:
-    return textwrap.fill(text, width, initial_indent="  • ", subsequent_indent="    ")
+def _lists(
+    profile: Profile,
+) -> Iterator[tuple[DomainFindings, FindingKind | None, tuple[str, ...]]]:
+    """Each domain that has findings (kind None: its heading), then its non-empty lists."""
+    for group in profile.by_domain():
+        if not (group.well_developed or group.potential):
+            continue
+        yield group, None, ()
+        for kind, texts in (
+            (FindingKind.WELL_DEVELOPED, group.well_developed),
+            (FindingKind.POTENTIAL, group.potential),
+        ):
+            if texts:
+                yield group, kind, texts
+
+
+def _wrap(text: str, width: int | None, first: str, rest: str) -> str:
+    if width is None:
+        return first + text
+    # Never break inside a word or at its hyphen: a reader joining the lines
+    # with one space gets the text back.
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+_MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|"})
+
+
+def _escape(text: str) -> str:
+    return text.translate(_MARKDOWN_SPECIAL)
