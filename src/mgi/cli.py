@@ -1,7 +1,11 @@
 """The ``mgi`` command: the library at the shell.
 
-Errors are printed to stderr as one line, with exit status 1 (2 for a
-command line that cannot be understood).
+Each command is one function decorated with :func:`command`: it adds its
+sub-parser and sets ``run``, the function that returns the command's
+standard output.  Errors are printed to stderr as one line, with exit status
+1 (2 for a command line that cannot be understood).  Output is plain text
+when it goes to a pipe or a file; in a terminal, titles and headings are
+bold unless ``NO_COLOR`` is set.  Files are written whole or not at all.
 """
 
 from __future__ import annotations
@@ -10,54 +14,163 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import mgi
 from mgi.errors import MGIError
-from mgi.render import domain_text, profile_text
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
+    Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
-def _show(args: argparse.Namespace) -> str:
-    profile = mgi.profiles[args.id]
-    if args.format == "json":
-        return mgi.dumps_profile(profile)
-    return profile_text(profile)
+__all__ = ["command", "main"]
 
-
-def _domains(args: argparse.Namespace) -> str:
-    return "\n".join(domain_text(domain, args.level) for domain in mgi.domains)
+_COMMANDS: list[Callable[[Commands], None]] = []
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mgi", description="IOM's Migration Governance Indicators as data."
+def command(add: Callable[[Commands], None]) -> Callable[[Commands], None]:
+    """Register a command, in the order ``mgi --help`` lists them."""
+    _COMMANDS.append(add)
+    return add
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"mgi: error: {message} (see '{self.prog} --help')\n")
+
+
+def _terminal() -> bool:
+    return (
+        sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     )
-    parser.add_argument("--version", action="version", version=f"mgi {mgi.__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    show = commands.add_parser("show", help="print a bundled profile")
-    show.add_argument(
+
+def _bold(text: str) -> str:
+    return f"\x1b[1m{text}\x1b[0m"
+
+
+def _width() -> int:
+    if sys.stdout.isatty():
+        return max(40, min(os.get_terminal_size(sys.stdout.fileno()).columns, 100) - 1)
+    return 88
+
+
+@command
+def _domains(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "domains",
+        help="list the six domains with their descriptions",
+        description="The six MGI domains, each with its name and the description of what "
+        "its indicators assess in a country (national) or a city (local).",
+    )
+    parser.add_argument(
+        "--lang", default="en", metavar="CODE", help="language of the names (default: en)"
+    )
+    parser.add_argument(
+        "--level",
+        choices=["national", "local", "city"],
+        default="national",
+        help="which description: national, or local (city) (default: %(default)s)",
+    )
+
+    def run(args: argparse.Namespace) -> str:
+        from mgi.render import domain_text
+
+        known = sorted({name.language for domain in mgi.domains for name in domain.names})
+        if args.lang not in known:
+            raise MGIError(f"no domain names in {args.lang!r}; known: {', '.join(known)}")
+        level = "local" if args.level == "city" else args.level
+        return "\n".join(domain_text(domain, level, _width(), args.lang) for domain in mgi.domains)
+
+    parser.set_defaults(run=run)
+
+
+@command
+def _show(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "show",
+        help="print a bundled profile",
+        description="Print a bundled profile as text, Markdown or JSON.",
+    )
+    parser.add_argument(
         "id", nargs="?", default="huehuetenango-2024", help="profile id (default: %(default)s)"
     )
-    show.add_argument("--format", choices=["text", "json"], default="text")
-    show.set_defaults(run=_show)
+    parser.add_argument("--format", choices=["text", "markdown", "json"], default="text")
 
-    domains = commands.add_parser("domains", help="list the six domains")
-    domains.add_argument(
-        "--level",
-        choices=["national", "local"],
-        default="national",
-        help="which description to print (default: %(default)s)",
+    def run(args: argparse.Namespace) -> str:
+        from mgi.render import profile_markdown, profile_text
+
+        profile = mgi.profiles[args.id]
+        if args.format == "json":
+            return mgi.dumps_profile(profile)
+        if args.format == "markdown":
+            return profile_markdown(profile)
+        return profile_text(profile, _width(), _bold if _terminal() else str)
+
+    parser.set_defaults(run=run)
+
+
+@command
+def _parse(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "parse",
+        help="read copied profile page text into profile JSON",
+        description="Read the text of an MGI profile page, as copied from the web page, "
+        "and print the profile as JSON (the form 'mgi show --format json' prints). "
+        "Options give what the page lacks or gets wrong; they win over the page.",
     )
-    domains.set_defaults(run=_domains)
-    _add_sdg(commands)
-    return parser
+    parser.add_argument("file", metavar="FILE", help="the page text (UTF-8), or - for stdin")
+    parser.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON to a file")
+    parser.add_argument("--lang", metavar="CODE", help="the page's language, e.g. es")
+    parser.add_argument("--level", choices=["national", "local"], help="the profile's level")
+    parser.add_argument("--country", help="ISO 3166-1 alpha-3 code or name of the country")
+    parser.add_argument("--published", metavar="YYYY-MM", help="publication year and month")
+    parser.add_argument("--id", help="the profile id (default: from place name and year)")
+    parser.add_argument(
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="stop at a heading that names no domain, a finding before any label, a "
+        "domain given twice or missing (default); with --no-strict, warn and go on",
+    )
+
+    def run(args: argparse.Namespace) -> str:
+        from mgi.documents import write_atomically
+        from mgi.parse import ParseResult
+
+        name = "<stdin>" if args.file == "-" else args.file
+        parsed = mgi.parse_profile(
+            _read(args.file),
+            language=args.lang,
+            level=args.level,
+            country=args.country,
+            published=args.published,
+            id=args.id,
+            filename=name,
+            strict=args.strict,
+        )
+        profile = parsed.profile if isinstance(parsed, ParseResult) else parsed
+        if isinstance(parsed, ParseResult):
+            for warning in parsed.warnings:
+                print(f"mgi: warning: {name}: {warning}", file=sys.stderr)
+        text = mgi.dumps_profile(profile)
+        if args.output is None:
+            return text
+        write_atomically(Path(args.output), text)
+        return ""
+
+    parser.set_defaults(run=run)
 
 
-def _add_sdg(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+@command
+def _sdg(commands: Commands) -> None:
     """``mgi sdg`` lists SDG indicator 10.7.2; ``mgi sdg score FILE`` scores responses."""
     sdg = commands.add_parser("sdg", help="SDG indicator 10.7.2: its structure, and scoring")
     sdg.set_defaults(run=_sdg_structure)
@@ -109,6 +222,24 @@ def _sdg_score(args: argparse.Namespace) -> str:
     return score_text(result)
 
 
+def _read(file: str) -> bytes:
+    if file == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(file).read_bytes()
+    except OSError as error:
+        raise MGIError(f"{file}: cannot read the file: {error.strerror or error}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mgi", description="IOM's Migration Governance Indicators as data.")
+    parser.add_argument("--version", action="version", version=f"mgi {mgi.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in _COMMANDS:
+        add(commands)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
@@ -122,5 +253,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MGIError as error:
         print(f"mgi: error: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
-    sys.stdout.write(output)
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``mgi show | head``): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -1,20 +1,20 @@
 """Reading the text of an MGI profile page, as a user copied it, into a Profile.
 
 >>> import mgi
->>> page = '''Migration Governance Profile: City of Springfield (Canada)
+>>> page = '''Migration Governance Profile: City of Example (Canada)
 ... 2023 March
 ...
 ... MIGRANTS' RIGHTS
 ... Well-developed areas:
-...   • The city funds a help desk for newcomers.
+...   • An example of a well-developed area.
 ... Areas with potential for further development:
-...   • Publish the help desk's figures.
+...   • An example of an area with potential.
 ... '''
 >>> result = mgi.parse_profile(page, strict=False)
 >>> result.profile.id, result.profile.place.country, result.profile.place.kind
-('springfield-2023', 'CAN', 'city')
->>> [finding.text for finding in result.profile.findings]
-['The city funds a help desk for newcomers.', "Publish the help desk's figures."]
+('example-2023', 'CAN', 'city')
+>>> [finding.kind.value for finding in result.profile.findings]
+['well_developed', 'potential']
 >>> for warning in result.warnings:
 ...     print(warning)
 line 9: domains missing from the page: whole_of_government, partnerships, wellbeing, ...
