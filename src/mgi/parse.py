@@ -169,7 +169,8 @@ class _Line:
     text: str
     """The line with its spaces normalised and stripped."""
     folded: str
-    """The text folded for matching; empty for a line longer than ``_SHORT``."""
+    """The text folded for matching; empty for a bulleted line or one longer
+    than ``_SHORT``, which can only be a finding or a paragraph."""
 
 
 def _lines(text: str | bytes, filename: str | None) -> list[_Line]:
@@ -184,7 +185,8 @@ def _lines(text: str | bytes, filename: str | None) -> list[_Line]:
     lines = []
     for number, raw in enumerate(_BREAKS.split(text), 1):
         clean = _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
-        lines.append(_Line(number, clean, fold(clean) if len(clean) <= _SHORT else ""))
+        furniture = len(clean) <= _SHORT and not _SYMBOL_BULLET.match(clean)
+        lines.append(_Line(number, clean, fold(clean) if furniture else ""))
     return lines
 
 
