@@ -208,6 +208,8 @@ def test_the_title_gives_place_level_country_and_language(
 def test_the_id_is_the_place_name_without_its_kind_and_the_year() -> None:
     page = _page("Migration Governance Profile: City of Saint-Étienne (France)", "March 2021")
     assert mgi.parse_profile(page).id == "saint-etienne-2021"
+    elided = _page("Profil de gouvernance des migrations : Ville d’Abidjan (Côte d’Ivoire)")
+    assert mgi.parse_profile(elided).id == "abidjan-2024"
     national = _page("Profil de gouvernance des migrations : Burkina Faso", "mars 2021")
     assert mgi.parse_profile(national).id == "burkina-faso-2021"
 

@@ -746,7 +746,9 @@ def _kind(name: str) -> tuple[str | None, str]:
                 if len(rest) > joiner and fold(" ".join(rest[:joiner])) in words.PLACE_JOINERS:
                     rest = rest[joiner:]
                     break
-            return words.PLACE_KINDS[head], " ".join(rest)
+            # An elided article: "Ville d’Abidjan", "Province de l’Ouest".
+            bare = re.sub(r"^[DdLl]['’](?=\w)", "", " ".join(rest))
+            return words.PLACE_KINDS[head], bare
         tail = fold(" ".join(tokens[-size:]))
         if len(tokens) > size and tail in words.PLACE_KINDS:
             return words.PLACE_KINDS[tail], name
