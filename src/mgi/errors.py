@@ -168,9 +168,9 @@ class DataError(MGIError, ValueError):
 class ParseError(MGIError, ValueError):
     """Text that cannot be read as a profile page.
 
-    ``line`` is the 1-based line number the problem was found at (the line
-    after the last one when something is missing at the end), ``text`` that
-    line as it reads (empty past the end), ``source`` the file name if any.
+    It says what was expected, at which line, with the line's text; what is
+    missing altogether (the title, the date, a domain) is reported at the
+    last line.
 
     >>> import mgi
     >>> error = mgi.ParseError("expected a bulleted finding", 12, "Some words", "page.txt")
@@ -182,9 +182,13 @@ class ParseError(MGIError, ValueError):
 
     def __init__(self, message: str, line: int, text: str = "", source: str | None = None) -> None:
         self.message = message
+        """What is wrong, or what was expected."""
         self.line = line
+        """The line number, from 1."""
         self.text = text
+        """The line as it reads (spaces normalised), or ``""``."""
         self.source = source
+        """The file the text came from, or ``None``."""
         super().__init__(str(self))
 
     @property

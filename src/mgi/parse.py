@@ -55,10 +55,21 @@ __all__ = ["ParseResult", "parse_profile"]
 @attrs.frozen
 class ParseResult:
     """What a lenient parse (``strict=False``) returns: the profile, and the
-    problems it stepped over, each with its line."""
+    problems it stepped over, each with its line.
+
+    >>> import mgi
+    >>> text = mgi.profiles["huehuetenango-2024"].to_text().replace("ALIANZAS", "ALIANZA")
+    >>> result = mgi.parse_profile(text, strict=False)
+    >>> len(result.profile.findings)
+    29
+    >>> print(result.warnings[0])
+    line 37: not one of the six domain headings, a label or a bulleted finding; ...
+    """
 
     profile: Profile
+    """The profile, without the findings the warnings say were left out."""
     warnings: tuple[Problem, ...]
+    """Each problem stepped over, located by line (``Problem.location``)."""
 
 
 @overload
@@ -131,6 +142,18 @@ def parse_profile(
     twice or missing; with ``strict=False`` those are returned as warnings
     in a :class:`ParseResult`, the findings they concern left out (never
     guessed) and each one said in a warning.
+
+    >>> import mgi
+    >>> bundled = mgi.profiles["huehuetenango-2024"]
+    >>> page = bundled.to_text().replace("2024 August", "Agosto de 2024")
+    >>> mgi.parse_profile(page) == bundled
+    True
+    >>> mgi.parse_profile(page, id="hue", country="GTM", published="2024-09").published
+    YearMonth(year=2024, month=9)
+    >>> mgi.parse_profile("Nothing to read here.")
+    Traceback (most recent call last):
+    ...
+    mgi.errors.ParseError: line 1: no profile found; expected the profile: ...
     """
     reader = _Reader(_lines(text, filename), filename, strict)
     reader.read()
@@ -343,12 +366,14 @@ class _Reader:
 
     # -- reporting --
 
-    def problem(self, message: str, line: _Line | int) -> None:
-        """Raise, or in lenient mode record, a problem at ``line``."""
+    def problem(self, message: str, line: _Line | int, outcome: str = "") -> None:
+        """Raise, or in lenient mode record, a problem at ``line``; a warning
+        also says the ``outcome`` (what was left out or kept)."""
         if self.strict:
             raise self.error(message, line)
         number = line.number if isinstance(line, _Line) else line
-        self.warnings.append(Problem(f"line {number}", message))
+        said = f"{message}; {outcome}" if outcome else message
+        self.warnings.append(Problem(f"line {number}", said))
 
     def error(self, message: str, line: _Line | int) -> ParseError:
         if isinstance(line, _Line):
@@ -434,7 +459,7 @@ class _Reader:
         elif _heading(line) is not None and self.label_follows(index):
             self.read_body(line, after_text=False)
         elif self.started and (_label(line, colon=True) or self.bullet(line) is not None):
-            self.problem("a label or finding inside the About part is left out", line)
+            self.problem("a label or finding inside the About part", line, "it is left out")
 
     @property
     def started(self) -> bool:
@@ -450,7 +475,9 @@ class _Reader:
     def read_after_end(self, line: _Line) -> None:
         """After the title that closes the page: only page furniture is expected."""
         if _heading(line) is not None or _label(line, False) or self.bullet(line) is not None:
-            self.problem("profile text after the title line, which ends the profile", line)
+            self.problem(
+                "profile text after the title line, which ends the profile", line, "it is left out"
+            )
 
     def start_introduction(self, line: _Line) -> None:
         if self.seen_introduction is not None:
@@ -504,9 +531,9 @@ class _Reader:
         first = self.blocks.get(domain)
         if first is not None:
             self.problem(
-                f"domain {_slug(domain)} given twice (first at line {first.number}); "
-                "the findings of both are kept",
+                f"domain {_slug(domain)} given twice (first at line {first.number})",
                 line,
+                "the findings of both are kept",
             )
         else:
             self.blocks[domain] = line
@@ -518,15 +545,15 @@ class _Reader:
             self.state, self.kind = "list", kind
             self.labels.append((line, len(self.findings)))
         elif self.state == "introduction":
-            self.problem("a label before any domain heading; its findings are left out", line)
+            self.problem("a label before any domain heading", line, "its findings are left out")
             self.state, self.domain = "unknown", None
 
     def start_finding(self, line: _Line, text: str) -> None:
         kept = self.state == "list"
         if self.state == "block":
-            self.problem("a finding before any label; it is left out", line)
+            self.problem("a finding before any label", line, "it is left out")
         elif self.state == "introduction":
-            self.problem("a finding before any domain heading; it is left out", line)
+            self.problem("a finding before any domain heading", line, "it is left out")
         elif self.state == "unknown":
             self.warnings.append(
                 Problem(f"line {line.number}", "a finding under an unknown heading is left out")
@@ -535,12 +562,12 @@ class _Reader:
 
     def read_stray(self, line: _Line) -> None:
         if self.state == "list" and (len(line.text.split()) > 12 or line.text[-1] in ".;"):
-            self.problem("text that is not a bulleted finding is left out", line)
+            self.problem("text that is not a bulleted finding", line, "it is left out")
             return
         self.problem(
-            "not one of the six domain headings, a label or a bulleted finding; "
-            "what follows it up to the next domain heading is left out",
+            "not one of the six domain headings, a label or a bulleted finding",
             line,
+            "what follows it up to the next domain heading is left out",
         )
         self.state, self.domain = "unknown", None
 
