@@ -579,7 +579,7 @@ class Provenance:
 
     >>> import mgi
     >>> mgi.provenance().data_version
-    '2026.11.1'
+    '2026.11.2'
     """
 
     data_version: str = attrs.field(validator=_text)
