@@ -60,7 +60,7 @@ def read_document(*parts: str) -> tuple[Any, str]:
 @_once
 def domains() -> Domains:
     """The six domains from ``data/taxonomy.json``."""
-    from mgi._convert import structure
+    from mgi._build import structure
     from mgi.collections import Domains
     from mgi.model import Domain
 
@@ -79,14 +79,14 @@ def profiles() -> Profiles:
     loaded = []
     for file_name in names:
         document, name = read_document("profiles", file_name)
-        loaded.append(profile_from_dict(document, source=name))
-    return Profiles(loaded)
+        loaded.append((profile_from_dict(document, source=name), name))
+    return Profiles._with_sources(loaded)
 
 
 @_once
 def provenance() -> Provenance:
     """Where the bundled data comes from, from ``data/provenance.json``."""
-    from mgi._convert import structure
+    from mgi._build import structure
     from mgi.model import Provenance
 
     document, name = read_document("provenance.json")

@@ -19,14 +19,18 @@ True
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Generic, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, Unpack, overload
 
-from mgi.errors import MGIError, NotFoundError
-from mgi.model import Domain, Level, Profile
+from mgi.errors import DataError, NotFoundError, Problem
+from mgi.model import Domain, FindingKind, Level, Profile, _finding_kind
 from mgi.text import close_matches, fold
+
+if TYPE_CHECKING:
+    from mgi.index import Hits, Index, SearchCriteria
 
 __all__ = ["DomainKey", "Domains", "Profiles"]
 
@@ -35,6 +39,7 @@ __all__ = ["DomainKey", "Domains", "Profiles"]
 DomainKey: TypeAlias = int | str | Domain
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 K = TypeVar("K")
 D = TypeVar("D")
 
@@ -157,27 +162,52 @@ class Domains(_Collection[DomainKey, Domain]):
 
 
 class Profiles(_Collection[str, Profile]):
-    """Profiles found by id and narrowed by :meth:`filter`.
+    """Profiles found by id, narrowed by :meth:`filter`, searched with :meth:`search`.
 
-    Ids are unique: building a collection with the same id twice raises
-    :class:`mgi.MGIError`.
+    Build one from Profile objects, or load one with :func:`mgi.load_profiles`
+    (JSON files, directories, JSON Lines). Ids are unique: the same id twice
+    raises :class:`mgi.DataError` naming both places it came from.
 
     >>> import mgi
     >>> mgi.profiles.ids
     ('huehuetenango-2024',)
     >>> len(mgi.profiles.filter(level="national")), len(mgi.profiles.filter(country="guatemala"))
     (0, 1)
+    >>> profiles = mgi.Profiles([mgi.profiles["huehuetenango-2024"]])
+    >>> profiles.source_of("huehuetenango-2024")
+    'item 0'
+    >>> mgi.Profiles(list(profiles) * 2)
+    Traceback (most recent call last):
+    ...
+    mgi.errors.DataError: profile id 'huehuetenango-2024' appears twice: item 0 and item 1
     """
 
-    __slots__ = ()
+    __slots__ = ("_search_index", "_sources")
     _what = "profile"
 
+    _sources: Mapping[str, str]
+    _search_index: Index | None
+
     def __init__(self, profiles: Iterable[Profile]) -> None:
-        ordered = sorted(profiles, key=lambda profile: profile.id)
-        for before, after in pairwise(ordered):
+        self._init([(profile, f"item {number}") for number, profile in enumerate(profiles)])
+
+    @classmethod
+    def _with_sources(cls, pairs: Iterable[tuple[Profile, str]]) -> Profiles:
+        """A collection of (profile, where it came from) pairs."""
+        made = cls.__new__(cls)
+        made._init(pairs)
+        return made
+
+    def _init(self, pairs: Iterable[tuple[Profile, str]]) -> None:
+        ordered = sorted(pairs, key=lambda pair: pair[0].id)
+        for (before, first), (after, second) in pairwise(ordered):
             if before.id == after.id:
-                raise MGIError(f"two profiles have the id {before.id!r}")
-        super().__init__(ordered)
+                raise DataError(
+                    [Problem("", f"profile id {after.id!r} appears twice: {first} and {second}")]
+                )
+        object.__setattr__(self, "_sources", {profile.id: source for profile, source in ordered})
+        object.__setattr__(self, "_search_index", None)
+        super().__init__(profile for profile, _ in ordered)
 
     def _keys_of(self, item: Profile) -> Iterable[str]:
         yield fold(item.id)
@@ -190,6 +220,11 @@ class Profiles(_Collection[str, Profile]):
         """Every profile id, in order."""
         return tuple(profile.id for profile in self._items)
 
+    def source_of(self, key: str) -> str:
+        """Where the profile came from: a file (and line), or its place in
+        the objects given to :class:`Profiles`."""
+        return self._sources[self[key].id]
+
     def filter(
         self,
         *,
@@ -197,36 +232,92 @@ class Profiles(_Collection[str, Profile]):
         level: Level | str | None = None,
         language: str | None = None,
         year: int | None = None,
+        domain: DomainKey | None = None,
+        kind: FindingKind | str | None = None,
     ) -> Profiles:
         """The profiles that match every given criterion.
 
         ``country`` is an ISO 3166-1 alpha-3 code or the country's name as the
         profile writes it (case and accents ignored); ``level`` is
-        ``'national'`` or ``'local'``.
+        ``'national'`` or ``'local'``. With ``domain`` and/or ``kind``, only
+        profiles with at least one such finding are kept.
+
+        >>> import mgi
+        >>> mgi.profiles.filter(country="guatemala", domain="crises", kind="potential").ids
+        ('huehuetenango-2024',)
         """
-        wanted_level = _level(level) if level is not None else None
+        wanted_level = member(Level, level, "level") if level is not None else None
         wanted_country = fold(country) if country is not None else None
-        return Profiles(
-            profile
+        number = _domains()[domain].number if domain is not None else None
+        wanted_kind = _finding_kind(kind) if kind is not None else None
+        with_findings = domain is not None or kind is not None
+        return Profiles._with_sources(
+            (profile, self._sources[profile.id])
             for profile in self._items
             if (wanted_country is None or wanted_country in _country_keys(profile))
             and (wanted_level is None or profile.place.level is wanted_level)
             and (language is None or profile.language == language)
             and (year is None or profile.published.year == year)
+            and (not with_findings or profile.select(number, wanted_kind))
         )
 
+    def search(self, query: str, **criteria: Unpack[SearchCriteria]) -> Hits:
+        """Findings, titles and introductions that match ``query``, best first.
+
+        Words match words that begin with them, ignoring case and accents;
+        double quotes make a phrase (see :mod:`mgi.index` for the rules and
+        the ranking). The criteria (:class:`mgi.index.SearchCriteria`):
+        ``domain`` and ``kind`` keep findings of that domain or kind;
+        ``part`` ('title', 'introduction' or 'finding') one part of the
+        profiles; ``country``, ``level``, ``language`` and ``year`` are those
+        of :meth:`filter`; ``limit`` stops after that many hits, which is
+        faster than slicing. An unknown domain, kind or part raises
+        :class:`mgi.NotFoundError`.
+
+        >>> import mgi
+        >>> hits = mgi.profiles.search("TRABAJADORES migrante", kind="potential")
+        >>> [(hit.domain, hit.position) for hit in hits]
+        [(4, 2), (4, 3)]
+        >>> hits[0].text[:50]
+        'Implementar programas locales para atraer a trabaj'
+        """
+        from mgi.index import search_in
+
+        return search_in(self, query, criteria)
+
     def __repr__(self) -> str:
+        if len(self._items) > 6:
+            return f"Profiles({', '.join(self.ids[:3])}, … {len(self._items) - 3} more)"
         return f"Profiles({', '.join(self.ids)})"
+
+    def _repr_html_(self) -> str:
+        from mgi.views import profiles_html
+
+        return profiles_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi.views import profiles_markdown
+
+        return profiles_markdown(self)
 
 
 def _country_keys(profile: Profile) -> tuple[str, str]:
     return fold(profile.place.country), fold(profile.place.country_name)
 
 
-def _level(level: Level | str) -> Level:
-    if isinstance(level, Level):
-        return level
-    for member in Level:
-        if isinstance(level, str) and fold(level) == member.value:
-            return member
-    raise NotFoundError("level", level, [member.value for member in Level])
+def _domains() -> Domains:
+    from mgi._data import domains
+
+    return domains()
+
+
+def member(kind: type[E], value: E | str, what: str) -> E:
+    """The member of the enum ``kind`` that ``value`` is or names (case,
+    accents, spaces and underscores aside); :class:`mgi.NotFoundError` if none."""
+    if isinstance(value, kind):
+        return value
+    folded = fold(value).replace(" ", "_") if isinstance(value, str) else None
+    for candidate in kind:
+        if folded == candidate.value:
+            return candidate
+    raise NotFoundError(what, value, [candidate.value for candidate in kind])

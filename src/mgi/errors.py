@@ -23,6 +23,7 @@ __all__ = [
     "DataError",
     "InvalidValueError",
     "MGIError",
+    "MissingDependencyError",
     "NotFoundError",
     "ParseError",
     "Problem",
@@ -111,6 +112,18 @@ class ResponseError(InvalidValueError):
         super().__init__(message)
         self.subcategories = tuple(subcategories)
         """The sub-categories concerned, as keys such as '1a'."""
+
+
+class MissingDependencyError(MGIError, ImportError):
+    """A feature needs an optional package that is not installed; the
+    message names the extra that installs it.
+
+    >>> import mgi
+    >>> issubclass(mgi.MissingDependencyError, ImportError)
+    True
+    >>> print(mgi.MissingDependencyError("to_frame() needs pandas: pip install 'mgi[pandas]'"))
+    to_frame() needs pandas: pip install 'mgi[pandas]'
+    """
 
 
 @attrs.frozen

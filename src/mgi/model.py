@@ -348,6 +348,16 @@ class Domain:
     def __str__(self) -> str:
         return self.name
 
+    def _repr_html_(self) -> str:
+        from mgi.views import domain_html
+
+        return domain_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi.views import domain_markdown
+
+        return domain_markdown(self)
+
 
 # -- profiles ----------------------------------------------------------------
 
@@ -550,6 +560,22 @@ class Profile:
 
     def __str__(self) -> str:
         return self.title
+
+    def wheel_svg(self, *, size: int = 440) -> str:
+        """The profile's wheel of the six domains as SVG (see :func:`mgi.views.wheel_svg`)."""
+        from mgi.views import wheel_svg
+
+        return wheel_svg(self, size=size)
+
+    def _repr_html_(self) -> str:
+        from mgi.views import profile_html
+
+        return profile_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi.views import profile_markdown
+
+        return profile_markdown(self)
 
 
 # -- provenance ----------------------------------------------------------------

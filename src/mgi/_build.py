@@ -1,0 +1,253 @@
+"""Records built straight from JSON-shaped data: the fast path of loading.
+
+The cattrs converter (:mod:`mgi._convert`) checks strictly and locates every
+problem, but it costs much to import and to run. Valid data, nearly all data,
+is built here instead, with the same strictness and without cattrs: a string
+must be a ``str``, an integer an ``int`` (not a bool), a list a ``list``, an
+object must have exactly the record's keys, and the records' own validators
+run as usual. When anything does not fit, :func:`structure` hands the data to
+the converter, whose error says what is wrong and where.
+
+Builders are made once per record class from its attrs fields, so a field
+added to a record is handled without change here; a field of a type this
+module does not know simply sends every document down the slow path, which
+the tests would notice.
+
+Short strings (codes, kinds, names) are interned and publication dates
+shared, which keeps large collections small.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+import threading
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from mgi.model import DOMAIN_SLUGS, Finding, FindingKind, YearMonth
+
+__all__ = ["Pairs", "build", "parse", "structure"]
+
+T = TypeVar("T")
+Builder = Callable[[Any], Any]
+
+# Strings this short are codes, kinds and names that repeat across profiles.
+_INTERN_UP_TO = 40
+
+
+class _Mismatch(Exception):
+    """The data does not fit the fast path; the converter will say why."""
+
+
+class Pairs(tuple[tuple[str, Any], ...]):
+    """A JSON object as :func:`parse` reads it: its (key, value) pairs.
+
+    Keeping the pairs lets the builders see a duplicate key at almost no
+    cost; a Python ``object_pairs_hook`` that checked them would double the
+    time of parsing.
+    """
+
+    __slots__ = ()
+
+
+def parse(text: str | bytes) -> Any:
+    """Parse JSON text for :func:`build`: objects become :class:`Pairs`.
+
+    Bytes must be UTF-8 (a byte-order mark is allowed); NaN and Infinity are
+    refused. Whatever else is wrong raises; the caller then parses again
+    with :func:`mgi.documents.parse_json` to say what and where.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
+    return json.loads(text, object_pairs_hook=Pairs, parse_constant=_refuse)
+
+
+def _refuse(name: str) -> Any:
+    raise _Mismatch
+
+
+def structure(data: Any, kind: type[T], source: str | None = None) -> T:
+    """Build a ``kind`` record from ``data``, or raise :class:`mgi.DataError`.
+
+    ``source`` names the data in the error message.
+    """
+    try:
+        return build(data, kind)
+    except Exception:  # any misfit: let the converter locate the problems
+        pass
+    from mgi._convert import structure as checked
+
+    return checked(data, kind, source)
+
+
+def build(data: Any, kind: type[T]) -> T:
+    """Build a ``kind`` record from ``data``; raise on anything that does not fit."""
+    built: T = _builder(kind)(data)
+    return built
+
+
+_builders: dict[Any, Builder] = {}
+_lock = threading.RLock()  # building a record builds its fields
+
+
+def _builder(kind: Any) -> Builder:
+    found = _builders.get(kind)
+    if found is None:
+        with _lock:
+            found = _builders.get(kind)
+            if found is None:
+                found = _builders[kind] = _make(kind)
+    return found
+
+
+def _make(kind: Any) -> Builder:
+    if kind is str:
+        return _str
+    if kind is int:
+        return _int
+    if kind is bool:
+        return _bool
+    if kind is float:
+        return _float
+    if kind == str | None:
+        return _optional_str
+    if kind is YearMonth:
+        return _year_month
+    if kind is Finding:
+        return _finding
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return _enum(kind)
+    if typing.get_origin(kind) is tuple:
+        item, *rest = typing.get_args(kind)
+        if rest == [Ellipsis]:
+            return _tuple(_builder(item))
+    if isinstance(kind, type) and attrs.has(kind):
+        return _record(kind)
+    return _unsupported
+
+
+def _unsupported(value: Any) -> Any:
+    raise _Mismatch
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise _Mismatch
+    return sys.intern(value) if len(value) <= _INTERN_UP_TO else value
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _Mismatch
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _Mismatch
+    return value
+
+
+def _float(value: Any) -> float:
+    if type(value) is bool or not isinstance(value, (int, float)):
+        raise _Mismatch
+    return float(value)
+
+
+def _enum(kind: type[enum.Enum]) -> Builder:
+    members = {member.value: member for member in kind}
+
+    def build(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise _Mismatch
+        return members[value]
+
+    return build
+
+
+def _tuple(item: Builder) -> Builder:
+    def build(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Mismatch
+        return tuple([item(element) for element in value])
+
+    return build
+
+
+_months: dict[str, YearMonth] = {}
+
+
+def _year_month(value: Any) -> YearMonth:
+    found = _months.get(value) if type(value) is str else None
+    if found is None:
+        if not isinstance(value, str):
+            raise _Mismatch
+        found = YearMonth.parse(value)
+        if len(_months) < 50_000:  # dates are few; bound the cache all the same
+            _months[value] = found
+    return found
+
+
+_DOMAIN_NUMBERS = {slug: number for number, slug in enumerate(DOMAIN_SLUGS, 1)}
+_KINDS = {member.value: member for member in FindingKind}
+
+
+def _object(value: Any) -> Any:
+    """The mapping of a JSON object given as a dict or as Pairs."""
+    if type(value) is Pairs:
+        mapping = dict(value)
+        if len(mapping) < len(value):  # a key given twice
+            raise _Mismatch
+        return mapping
+    if not isinstance(value, dict):
+        raise _Mismatch
+    return value
+
+
+_new_finding = Finding.__new__
+_set = object.__setattr__
+
+
+def _finding(value: Any) -> Finding:
+    # The hot path: a large collection holds hundreds of thousands of
+    # findings. Every check of Finding's validators is made here, inline, so
+    # the record is filled directly: this halves the cost of each finding.
+    mapping = _object(value)
+    if len(mapping) != 3:
+        raise _Mismatch
+    text = mapping["text"]
+    kind = mapping["kind"]
+    if type(text) is not str or not isinstance(kind, str) or not text.strip():
+        raise _Mismatch
+    finding = _new_finding(Finding)
+    _set(finding, "domain", _DOMAIN_NUMBERS[mapping["domain"]])
+    _set(finding, "kind", _KINDS[kind])
+    _set(finding, "text", text)
+    return finding
+
+
+def _record(kind: type) -> Builder:
+    hints = typing.get_type_hints(kind)
+    fields = [(field.name, _builder(hints[field.name])) for field in attrs.fields(kind)]
+    allowed = frozenset(name for name, _ in fields)
+    required = frozenset(
+        field.name for field in attrs.fields(kind) if field.default is attrs.NOTHING
+    )
+
+    def build(value: Any) -> Any:
+        mapping = _object(value)
+        keys = mapping.keys()
+        if not required <= keys <= allowed:
+            raise _Mismatch
+        return kind(**{name: make(mapping[name]) for name, make in fields if name in mapping})
+
+    return build
