@@ -62,9 +62,9 @@ def parse(text: str | bytes) -> Any:
     refused. Whatever else is wrong raises; the caller then parses again
     with :func:`mgi.documents.parse_json` to say what and where.
     """
-    if isinstance(text, bytes):
-        text = text.decode("utf-8-sig")
-    return json.loads(text, object_pairs_hook=Pairs, parse_constant=_refuse)
+    from mgi.documents import decode_text
+
+    return json.loads(decode_text(text), object_pairs_hook=Pairs, parse_constant=_refuse)
 
 
 def _refuse(name: str) -> Any:
@@ -226,7 +226,7 @@ def _finding(value: Any) -> Finding:
         raise _Mismatch
     text = mapping["text"]
     kind = mapping["kind"]
-    if type(text) is not str or not isinstance(kind, str) or not text.strip():
+    if type(text) is not str or not isinstance(kind, str) or not text or text.isspace():
         raise _Mismatch
     finding = _new_finding(Finding)
     _set(finding, "domain", _DOMAIN_NUMBERS[mapping["domain"]])

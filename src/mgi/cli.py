@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -97,24 +98,45 @@ def _show(commands: Commands) -> None:
     parser = commands.add_parser(
         "show",
         help="print a bundled profile",
-        description="Print a bundled profile as text, Markdown or JSON.",
+        description="Print a bundled profile as text, Markdown or JSON, or draw its wheel "
+        "of the six domains as SVG.",
     )
     parser.add_argument(
         "id", nargs="?", default="huehuetenango-2024", help="profile id (default: %(default)s)"
     )
-    parser.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    parser.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "svg"],
+        default="text",
+        help="text, Markdown, the JSON document, or the SVG wheel (default: text)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
 
     def run(args: argparse.Namespace) -> str:
         from mgi.render import profile_markdown, profile_text
 
         profile = mgi.profiles[args.id]
         if args.format == "json":
-            return mgi.dumps_profile(profile)
+            return _output(mgi.dumps_profile(profile), args.output)
         if args.format == "markdown":
-            return profile_markdown(profile)
+            return _output(profile_markdown(profile), args.output)
+        if args.format == "svg":
+            return _output(profile.wheel_svg() + "\n", args.output)
+        if args.output is not None:
+            return _output(profile_text(profile), args.output)
         return profile_text(profile, _width(), _bold if _terminal() else str)
 
     parser.set_defaults(run=run)
+
+
+def _output(text: str, path: str | None) -> str:
+    """``text`` for standard output, or written whole to the file ``path``."""
+    if path is None:
+        return text
+    from mgi.documents import write_atomically
+
+    write_atomically(Path(path), text)
+    return ""
 
 
 @command
@@ -142,7 +164,6 @@ def _parse(commands: Commands) -> None:
     )
 
     def run(args: argparse.Namespace) -> str:
-        from mgi.documents import write_atomically
         from mgi.parse import ParseResult
 
         name = "<stdin>" if args.file == "-" else args.file
@@ -160,11 +181,7 @@ def _parse(commands: Commands) -> None:
         if isinstance(parsed, ParseResult):
             for warning in parsed.warnings:
                 print(f"mgi: warning: {name}: {warning}", file=sys.stderr)
-        text = mgi.dumps_profile(profile)
-        if args.output is None:
-            return text
-        write_atomically(Path(args.output), text)
-        return ""
+        return _output(mgi.dumps_profile(profile), args.output)
 
     parser.set_defaults(run=run)
 
@@ -187,6 +204,109 @@ def _sdg(commands: Commands) -> None:
     )
     score.add_argument("--format", choices=["text", "json", "csv"], default="text")
     score.set_defaults(run=_sdg_score)
+
+
+def _profiles_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profiles",
+        action="append",
+        metavar="PATH",
+        help="use these profiles instead of the bundled ones: a folder of .json files, "
+        "a .jsonl file or a .json file (repeat for several)",
+    )
+
+
+def _profiles(args: argparse.Namespace) -> mgi.Profiles:
+    return mgi.load_profiles(*args.profiles) if args.profiles else mgi.profiles
+
+
+@command
+def _search(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "search",
+        help="search findings across profiles, ignoring case and accents",
+        description="Search the profiles' findings, titles and introductions, best first. "
+        "Every word must appear, as a word or the beginning of one ('migra' finds "
+        "'migrantes', 'agua' does not find 'Nicaragua'); words in double quotes must "
+        "appear together, as whole words.",
+    )
+    parser.add_argument("text", help="the words to look for")
+    parser.add_argument("--domain", help="only findings of this domain (number, slug or name)")
+    parser.add_argument("--kind", choices=["well_developed", "potential"], help="only this kind")
+    parser.add_argument("--country", help="only profiles of this country (code or name)")
+    parser.add_argument("--level", choices=["national", "local"], help="only this level")
+    parser.add_argument("--limit", type=int, metavar="N", help="print the first N hits only")
+    _profiles_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        import textwrap
+
+        hits = _profiles(args).search(
+            args.text,
+            domain=args.domain,
+            kind=args.kind,
+            country=args.country,
+            level=args.level,
+            limit=args.limit,
+        )
+        if not hits:
+            return f"no matches for {args.text!r}\n"
+        emphasis = _bold if _terminal() else str
+        blocks = []
+        for hit in hits:
+            text, done = "", 0
+            for start, end in hit.spans:  # the matches in bold, in a terminal
+                text += hit.text[done:start] + emphasis(hit.text[start:end])
+                done = end
+            body = textwrap.indent(_wrapped(text + hit.text[done:]), "  ")
+            blocks.append(f"{hit.profile.id}: {hit.location}\n{body}\n")
+        return "\n".join(blocks)
+
+    parser.set_defaults(run=run)
+
+
+_MARKS = re.compile("\x1b\\[[0-9;]*m")
+
+
+def _wrapped(text: str) -> str:
+    """``text`` wrapped to the output's width less an indent, not counting
+    the terminal's bold marks as characters."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(_MARKS.sub("", lines[-1] + " " + word)) <= _width() - 2:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+@command
+def _export(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="every finding as a tidy row, in CSV or JSON",
+        description="Export one row per finding (profile id, place, kind of place, level, "
+        "country code and name, language, year, month, domain number and slug, kind, "
+        "position, text), or with --summary the number of findings of each kind per "
+        "profile and domain.",
+    )
+    parser.add_argument("--format", choices=["csv", "json"], default="csv")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    parser.add_argument(
+        "--summary", action="store_true", help="counts per profile and domain instead"
+    )
+    parser.add_argument("--wide", action="store_true", help="with --summary: one row per profile")
+    _profiles_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        profiles = _profiles(args)
+        if args.summary:
+            table = mgi.summary_table(profiles, wide=args.wide)
+        else:
+            table = mgi.findings_table(profiles)
+        return _output(table.to_csv() if args.format == "csv" else table.to_json(), args.output)
+
+    parser.set_defaults(run=run)
 
 
 def _sdg_structure(args: argparse.Namespace) -> str:

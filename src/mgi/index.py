@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, TypedDict, Unpack, overload
 import attrs
 
 from mgi.errors import InvalidValueError
-from mgi.model import Finding, FindingKind, Profile
+from mgi.model import DOMAIN_SLUGS, Finding, FindingKind, Profile
 from mgi.text import word_spans, words
 
 if TYPE_CHECKING:
@@ -170,6 +170,23 @@ class Hit:
     def spans(self) -> tuple[tuple[int, int], ...]:
         """Where the query matches in :attr:`text`, as (start, end) pairs."""
         return self.query.spans(self.text)
+
+    @property
+    def location(self) -> str:
+        """Where the text is in its profile, in words.
+
+        >>> import mgi
+        >>> [hit.location for hit in mgi.search("Huehuetenango", limit=2)]
+        ['title', 'domain 2 (whole_of_government), potential 1']
+        >>> mgi.search("IGM")[0].location
+        'introduction 2'
+        """
+        if self.domain is not None and self.kind is not None:
+            slug = DOMAIN_SLUGS[self.domain - 1]
+            return f"domain {self.domain} ({slug}), {self.kind.value} {self.position}"
+        if self.part is Part.TITLE:
+            return "title"
+        return f"{self.part.value} {self.position}"
 
     @property
     def finding(self) -> Finding | None:

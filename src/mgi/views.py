@@ -189,21 +189,12 @@ def _marked(hit: Hit, mark: tuple[str, str], escape_text: Callable[[str], str]) 
     return "".join(pieces)
 
 
-def _where(hit: Hit) -> str:
-    """Where a hit is, e.g. 'domain 3, potential 2' or 'introduction 1'."""
-    if hit.domain is not None and hit.kind is not None:
-        return f"domain {hit.domain}, {hit.kind.value.replace('_', '-')} {hit.position}"
-    if hit.part.value == "title":
-        return "title"
-    return f"{hit.part.value} {hit.position}"
-
-
 def hits_markdown(hits: Hits) -> str:
     """A numbered list of hits, the matches in bold."""
     lines = [f"**{len(hits)} hits** for {markdown_text(hits.query.text)}", ""]
     for number, hit in enumerate(hits[:SHOWN], 1):
         lines.append(
-            f"{number}\\. **{markdown_text(hit.profile.id)}** ({markdown_text(_where(hit))}): "
+            f"{number}\\. **{markdown_text(hit.profile.id)}** ({markdown_text(hit.location)}): "
             + _marked(hit, ("**", "**"), markdown_text)
         )
         lines.append("")
@@ -282,7 +273,7 @@ def profiles_html(profiles: Profiles) -> str:
 def hits_html(hits: Hits) -> str:
     """A numbered list of hits, the matches marked."""
     items = "".join(
-        f"<li><b>{_h(hit.profile.id)}</b> ({_h(_where(hit))}): "
+        f"<li><b>{_h(hit.profile.id)}</b> ({_h(hit.location)}): "
         f"{_marked(hit, ('<mark>', '</mark>'), _h)}</li>"
         for hit in hits[:SHOWN]
     )
