@@ -266,7 +266,7 @@ def _json_lines(name: str) -> Iterator[tuple[Profile, str]]:
 def _located(line: bytes, name: str, number: int) -> Profile:
     """The profile on one line, or a DataError that says where on the line."""
     try:
-        return profile_from_dict(parse_json(line), None)
+        return profile_from_dict(parse_json(line.rstrip(b"\r\n")), None)
     except DataError as error:
         problems = [
             Problem(
@@ -283,6 +283,13 @@ def dump_profiles(profiles: Iterable[Profile], path: str | os.PathLike[str]) -> 
     """Write profiles to a JSON Lines file, one per line, as :func:`load_profiles` reads them.
 
     A new file replaces the old one whole.
+
+    >>> import mgi, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "profiles.jsonl")
+    ...     mgi.dump_profiles(mgi.profiles, path)
+    ...     print(len(path.read_text(encoding="utf-8").splitlines()))
+    1
     """
     from pathlib import Path
 

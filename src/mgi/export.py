@@ -45,10 +45,9 @@ __all__ = [
     "to_records",
 ]
 
-#: A value in a table: text or a whole number.
 Cell: TypeAlias = str | int
+"""A value in a table: text or a whole number."""
 
-#: The columns of :func:`findings_table`, one row per finding.
 FINDING_COLUMNS = (
     "profile_id",
     "place",
@@ -65,8 +64,8 @@ FINDING_COLUMNS = (
     "position",
     "text",
 )
+"""The columns of :func:`findings_table`, one row per finding."""
 
-#: The columns of :func:`summary_table`, one row per profile and domain.
 SUMMARY_COLUMNS = (
     "profile_id",
     "place",
@@ -79,14 +78,26 @@ SUMMARY_COLUMNS = (
     "well_developed",
     "potential",
 )
+"""The columns of :func:`summary_table` (long form), one row per profile and domain."""
 
 
 @attrs.frozen
 class Table:
-    """Rows of values under named columns, ready to export."""
+    """Rows of values under named columns, ready to export.
+
+    >>> table = Table(("id", "count"), (("a", 1), ("b", 2)))
+    >>> table.to_records()
+    [{'id': 'a', 'count': 1}, {'id': 'b', 'count': 2}]
+    >>> print(table.to_csv(), end="")
+    id,count
+    a,1
+    b,2
+    """
 
     columns: tuple[str, ...]
+    """The column names, in order."""
     rows: tuple[tuple[Cell, ...], ...]
+    """The rows, each with one value per column."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -171,7 +182,13 @@ def findings_table(
 ) -> Table:
     """One row per finding (columns :data:`FINDING_COLUMNS`), in collection
     and page order; ``position`` counts from 1 within the finding's domain
-    and kind. ``domain`` and ``kind`` keep only those findings."""
+    and kind. ``domain`` and ``kind`` keep only those findings.
+
+    >>> import mgi
+    >>> table = mgi.findings_table(mgi.profiles["huehuetenango-2024"])
+    >>> len(table), table.rows[0][:3]
+    (33, ('huehuetenango-2024', 'Municipalidad de Huehuetenango', 'municipality'))
+    """
     from mgi.model import _domain_number, _finding_kind
 
     number = _domain_number(domain) if domain is not None else None
@@ -188,7 +205,13 @@ def to_records(
     domain: DomainKey | None = None,
     kind: FindingKind | str | None = None,
 ) -> list[dict[str, Cell]]:
-    """:func:`findings_table` as a list of dicts, e.g. for ``pandas.DataFrame``."""
+    """:func:`findings_table` as a list of dicts, e.g. for ``pandas.DataFrame``.
+
+    >>> import mgi
+    >>> rows = mgi.to_records(mgi.profiles, kind="potential")
+    >>> len(rows), rows[0]["kind"], rows[0]["domain_slug"]
+    (16, 'potential', 'migrants_rights')
+    """
     return findings_table(profiles, domain=domain, kind=kind).to_records()
 
 
@@ -199,6 +222,12 @@ def summary_table(profiles: Profile | Iterable[Profile], *, wide: bool = False) 
     domain. With ``wide=True``: a row per profile, and two columns per
     domain (``partnerships_well_developed``, ``partnerships_potential``...),
     to compare places side by side.
+
+    >>> import mgi
+    >>> wide = mgi.summary_table(mgi.profiles, wide=True)
+    >>> record = wide.to_records()[0]
+    >>> record["profile_id"], record["partnerships_well_developed"], record["crises_potential"]
+    ('huehuetenango-2024', 2, 3)
     """
     long_rows: list[tuple[Cell, ...]] = []
     wide_rows: list[tuple[Cell, ...]] = []

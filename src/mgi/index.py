@@ -60,11 +60,21 @@ __all__ = ["Hit", "Hits", "Part", "Query", "SearchCriteria", "Term", "search", "
 
 
 class Part(enum.StrEnum):
-    """The part of a profile a text belongs to."""
+    """The part of a profile a text belongs to; a search can keep one.
+
+    >>> import mgi
+    >>> [hit.part.value for hit in mgi.search("Huehuetenango", limit=2)]
+    ['title', 'finding']
+    >>> len(mgi.search("Huehuetenango", part=mgi.Part.INTRODUCTION))
+    1
+    """
 
     TITLE = "title"
+    """The profile's title."""
     INTRODUCTION = "introduction"
+    """A paragraph of the introduction."""
     FINDING = "finding"
+    """A well-developed area or an area with potential."""
 
 
 # -- queries -------------------------------------------------------------------
@@ -76,10 +86,15 @@ class Term:
 
     With ``prefix`` the last word matches any word it begins; the others
     match whole words only.
+
+    >>> Term(("trata", "de"), prefix=False)
+    Term(words=('trata', 'de'), prefix=False)
     """
 
     words: tuple[str, ...]
+    """The folded words, in order."""
     prefix: bool
+    """Whether the last word also matches the words it begins."""
 
     def __str__(self) -> str:
         shown = " ".join(self.words) + ("…" if self.prefix else "")
@@ -102,7 +117,9 @@ class Query:
     """
 
     text: str
+    """The query as it was written."""
     terms: tuple[Term, ...]
+    """What must match: every term, in any order."""
 
     @classmethod
     def parse(cls, text: str) -> Query:
@@ -152,19 +169,30 @@ def _matches(tokens: Sequence[str], term: Term) -> Iterator[int]:
 class Hit:
     """One text that matches a query.
 
-    ``position`` counts from 1 within the text's list: the n-th finding of
-    its domain and kind, the n-th paragraph of the introduction, 1 for the
-    title. ``domain`` and ``kind`` are ``None`` outside findings.
+    >>> import mgi
+    >>> hit = mgi.search("xenofobia")[0]
+    >>> hit.profile.id, hit.domain, hit.position, hit.text[:30]
+    ('huehuetenango-2024', 1, 1, 'Realizar campañas de informaci')
+    >>> hit.finding.kind.value, [hit.text[start:end] for start, end in hit.spans]
+    ('potential', ['xenofobia'])
     """
 
     profile: Profile
+    """The profile the text belongs to."""
     part: Part
+    """Title, introduction or finding."""
     domain: int | None
-    """The domain number, 1 to 6 (``mgi.domains[hit.domain]``)."""
+    """The finding's domain number, 1 to 6 (``mgi.domains[hit.domain]``);
+    ``None`` outside findings."""
     kind: FindingKind | None
+    """The finding's kind; ``None`` outside findings."""
     position: int
+    """Where the text is in its list, from 1: the n-th finding of its
+    domain and kind, the n-th paragraph of the introduction, 1 for the title."""
     text: str
+    """The matching text, as the profile gives it."""
     query: Query
+    """The query that matched."""
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -212,6 +240,13 @@ class Hits(Sequence[Hit]):
     Hits are made as they are read, so a broad search costs little until
     its results are used. A slice is a ``Hits`` too; an empty result is
     falsy and equal to ``[]``.
+
+    >>> import mgi
+    >>> hits = mgi.search("migrantes")
+    >>> len(hits), len(hits[:3]), hits.profiles().ids
+    (16, 3, ('huehuetenango-2024',))
+    >>> mgi.search("nothing") == []
+    True
     """
 
     __slots__ = ("_docs", "_index", "_query")
@@ -623,7 +658,12 @@ _building = threading.Lock()
 
 
 def index_of(profiles: Profiles) -> Index:
-    """The collection's index, built on first use (once, whatever the threads)."""
+    """The collection's index, built on first use (once, whatever the threads).
+
+    >>> import mgi
+    >>> index_of(mgi.profiles) is index_of(mgi.profiles)
+    True
+    """
     found: Index | None = profiles._search_index
     if found is None:
         with _building:
@@ -636,20 +676,39 @@ def index_of(profiles: Profiles) -> Index:
 
 class SearchCriteria(TypedDict, total=False):
     """What a search can be narrowed to; ``None`` is the same as leaving a
-    criterion out. See :meth:`mgi.Profiles.search`."""
+    criterion out. See :meth:`mgi.Profiles.search`.
+
+    >>> import mgi
+    >>> criteria: SearchCriteria = {"domain": "partnerships", "limit": 1}
+    >>> len(mgi.search("alianzas", **criteria))
+    1
+    """
 
     domain: DomainKey | None
+    """Only findings of this domain (anything ``mgi.domains[...]`` takes)."""
     kind: FindingKind | str | None
+    """Only findings of this kind."""
     part: Part | str | None
+    """Only titles, introductions or findings."""
     country: str | None
+    """Only profiles of this country (ISO alpha-3 code or name)."""
     level: Level | str | None
+    """Only national or local profiles."""
     language: str | None
+    """Only profiles in this language."""
     year: int | None
+    """Only profiles published this year."""
     limit: int | None
+    """At most this many hits, the best."""
 
 
 def search_in(profiles: Profiles, query: str, criteria: SearchCriteria) -> Hits:
-    """Search ``profiles``: the work of :meth:`mgi.Profiles.search`."""
+    """Search ``profiles``: the work of :meth:`mgi.Profiles.search`.
+
+    >>> import mgi
+    >>> len(search_in(mgi.profiles, "alianzas", {"kind": "well_developed"}))
+    1
+    """
     from mgi.collections import _domains, member
 
     unknown = sorted(criteria.keys() - SearchCriteria.__annotations__.keys())
@@ -676,7 +735,12 @@ def search_in(profiles: Profiles, query: str, criteria: SearchCriteria) -> Hits:
 
 
 def search(query: str, **criteria: Unpack[SearchCriteria]) -> Hits:
-    """Search the bundled profiles; see :meth:`mgi.Profiles.search`."""
+    """Search the bundled profiles; see :meth:`mgi.Profiles.search`.
+
+    >>> import mgi
+    >>> [hit.location for hit in mgi.search("diáspora", kind="potential")]
+    ['domain 2 (whole_of_government), potential 1']
+    """
     from mgi._data import profiles
 
     return search_in(profiles(), query, criteria)

@@ -45,12 +45,12 @@ __all__ = [
     "wheel_svg",
 ]
 
-#: The colour of each domain in the wheel (index 0 is domain 1); a
-#: palette told apart with the common forms of colour blindness.
 DOMAIN_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9")
+"""The colour of each domain in the wheel (index 0 is domain 1): a palette
+told apart with the common forms of colour blindness."""
 
-# How many rows a collection, table or result list shows before "… more".
 SHOWN = 50
+"""How many rows a collection, table or result list shows before "… more"."""
 
 # Short names of the two lists, for legends, per profile language; the same
 # wording as the labels of :mod:`mgi.render` without their lead-in.

@@ -1,0 +1,387 @@
+"""Search: word-based, ranked, accent- and case-blind, built on a lazy index."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mgi
+from mgi.index import Query, index_of
+from mgi.text import words
+
+HUEHUETENANGO = mgi.profiles["huehuetenango-2024"]
+WELL = mgi.FindingKind.WELL_DEVELOPED
+POTENTIAL = mgi.FindingKind.POTENTIAL
+
+
+def _profile(
+    id: str,
+    findings: Sequence[tuple[int, mgi.FindingKind, str]],
+    *,
+    title: str = "Perfil",
+    introduction: tuple[str, ...] = (),
+    **place: object,
+) -> mgi.Profile:
+    return attrs.evolve(
+        HUEHUETENANGO,
+        id=id,
+        title=title,
+        introduction=introduction,
+        findings=tuple(mgi.Finding(domain, kind, text) for domain, kind, text in findings),
+        place=attrs.evolve(HUEHUETENANGO.place, **place),
+    )
+
+
+@pytest.fixture(scope="module")
+def collection() -> mgi.Profiles:
+    return mgi.Profiles(
+        [
+            _profile(
+                "a-2024",
+                [
+                    (1, WELL, "Atención en salud a la NIÑEZ migrante, sin importar su condición."),
+                    (1, POTENTIAL, "Luchar contra la xenofobia."),
+                    (3, POTENTIAL, "Acuerdos sobre el agua con Nicaragua."),
+                    (6, WELL, "Jornada contra la Trata de Personas."),
+                    (6, WELL, "Campaña sobre la trata de las personas migrantes."),
+                ],
+                title="Perfil de Ciudad A (Guatemala)",
+                introduction=("Evaluación de la migración en la Ciudad A.",),
+            ),
+            _profile(
+                "b-2023",
+                [
+                    (2, WELL, "L’accès aux données sur la migration s’améliore."),
+                    (6, POTENTIAL, "Proteger a las personas de la trata."),
+                    (4, POTENTIAL, "Aguas y saneamiento para migrantes."),
+                ],
+                country="FRA",
+                country_name="France",
+                level=mgi.Level.NATIONAL,
+                kind="country",
+            ),
+        ]
+    )
+
+
+def _found(hits: mgi.Hits) -> list[tuple[str, str]]:
+    return [(hit.profile.id, hit.text) for hit in hits]
+
+
+@pytest.mark.parametrize("query", ["ninez", "NIÑEZ", "Niñéz", "niñez, ¡migrante!"])
+def test_case_accents_and_punctuation_are_ignored(collection: mgi.Profiles, query: str) -> None:
+    assert [hit.position for hit in collection.search(query)] == [1]
+
+
+def test_words_match_words_that_begin_with_them(collection: mgi.Profiles) -> None:
+    assert {text for _, text in _found(collection.search("xenof"))} == {
+        "Luchar contra la xenofobia."
+    }
+    # "agua" is inside "Nicaragua" but begins no word there: no match there.
+    agua = [hit.text for hit in collection.search("agua")]
+    assert agua == [
+        "Acuerdos sobre el agua con Nicaragua.",
+        "Aguas y saneamiento para migrantes.",
+    ]
+    assert collection.search("aragua") == []
+
+
+def test_every_word_must_appear_in_any_order(collection: mgi.Profiles) -> None:
+    assert [hit.text for hit in collection.search("migrante niñez")] == [
+        "Atención en salud a la NIÑEZ migrante, sin importar su condición."
+    ]
+    assert collection.search("niñez xenofobia") == []
+
+
+def test_a_phrase_is_whole_words_in_order(collection: mgi.Profiles) -> None:
+    texts = [hit.text for hit in collection.search('"trata de personas"')]
+    assert texts == ["Jornada contra la Trata de Personas."]
+    assert collection.search('"trata de person"') == []
+    assert collection.search('"personas trata"') == []
+    # The same words, not as a phrase, also find them apart.
+    assert len(collection.search("trata de personas")) == 3
+
+
+def test_apostrophes_separate_words(collection: mgi.Profiles) -> None:
+    for query in ("acces", "l’accès", "l'acces", '"l accès"', "améliore"):
+        assert [hit.profile.id for hit in collection.search(query)] == ["b-2023"], query
+
+
+def test_titles_and_introductions_are_searched_too(collection: mgi.Profiles) -> None:
+    hits = collection.search("ciudad")
+    assert [(hit.part, hit.position, hit.domain, hit.kind) for hit in hits] == [
+        (mgi.Part.TITLE, 1, None, None),
+        (mgi.Part.INTRODUCTION, 1, None, None),
+    ]
+    assert hits[0].finding is None
+    assert collection.search("ciudad", part="introduction")[0].text.startswith("Evaluación")
+
+
+def test_filters(collection: mgi.Profiles) -> None:
+    def ids(**criteria: object) -> list[tuple[str, int | None]]:
+        hits = collection.search("personas", **criteria)  # type: ignore[arg-type]
+        return [(hit.profile.id, hit.domain) for hit in hits]
+
+    # Two texts of the same length keep collection order; the longest is last.
+    assert ids() == [("a-2024", 6), ("b-2023", 6), ("a-2024", 6)]
+    assert ids(kind="potential") == [("b-2023", 6)]
+    assert ids(domain="Migración segura, ordenada y regular", kind=WELL) == [
+        ("a-2024", 6),
+        ("a-2024", 6),
+    ]
+    assert ids(domain=2) == []
+    assert ids(country="france") == [("b-2023", 6)]
+    assert ids(level="local", year=2024, language="es") == [("a-2024", 6), ("a-2024", 6)]
+    assert ids(part="title") == []
+
+
+def test_bad_criteria_are_mgi_errors(collection: mgi.Profiles) -> None:
+    with pytest.raises(mgi.NotFoundError, match="unknown domain 'rights'"):
+        collection.search("trata", domain="rights")
+    with pytest.raises(mgi.NotFoundError, match="unknown finding kind 'strong'"):
+        collection.search("trata", kind="strong")
+    with pytest.raises(mgi.NotFoundError, match="unknown part 'body'"):
+        collection.search("trata", part="body")
+    with pytest.raises(mgi.NotFoundError, match="unknown level 'city'"):
+        collection.search("trata", level="city")
+    with pytest.raises(mgi.InvalidValueError, match="limit: expected an integer"):
+        collection.search("trata", limit="3")  # type: ignore[typeddict-item]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'domian'"):
+        collection.search("trata", domian=3)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "¿?", '""', "–"])
+def test_a_query_without_words_is_refused(collection: mgi.Profiles, query: str) -> None:
+    with pytest.raises(mgi.InvalidValueError, match="has no words to search for"):
+        collection.search(query)
+
+
+def test_a_query_must_be_text(collection: mgi.Profiles) -> None:
+    with pytest.raises(mgi.InvalidValueError, match="expected the query as a string"):
+        collection.search(b"trata")  # type: ignore[arg-type]
+
+
+def test_an_empty_result_is_an_empty_sequence(collection: mgi.Profiles) -> None:
+    hits = collection.search("zzz")
+    assert hits == [] and hits == () and not hits and len(hits) == 0  # noqa: PT018
+    assert list(hits) == []
+    assert repr(hits) == "Hits([])"
+
+
+def test_ranking(collection: mgi.Profiles) -> None:
+    # Both hold the word "migrantes": the shorter text first.
+    assert [hit.text for hit in collection.search("migrantes")] == [
+        "Aguas y saneamiento para migrantes.",
+        "Campaña sobre la trata de las personas migrantes.",
+    ]
+    # No text holds the word "migra" itself: findings before the
+    # introduction, shorter findings first.
+    hits = collection.search("migra")
+    assert [hit.part for hit in hits] == [mgi.Part.FINDING] * 4 + [mgi.Part.INTRODUCTION]
+    lengths = [len(hit.text) for hit in hits[:4]]
+    assert lengths == sorted(lengths)
+
+
+def test_whole_word_matches_come_before_prefix_matches() -> None:
+    collection = mgi.Profiles(
+        [
+            _profile("a", [(1, WELL, "Trabajo con migrantes, migrantes y más migrantes.")]),
+            _profile("b", [(1, WELL, "Migrante.")]),
+        ]
+    )
+    assert [hit.profile.id for hit in collection.search("migrante")] == ["b", "a"]
+    assert [hit.profile.id for hit in collection.search("migr")] == ["b", "a"]
+
+
+def test_a_hit_says_where_it_is_and_what_matched(collection: mgi.Profiles) -> None:
+    hit = collection.search("Personas trata", kind="well_developed")[0]
+    assert (hit.profile.id, hit.part, hit.domain, hit.kind, hit.position) == (
+        "a-2024",
+        mgi.Part.FINDING,
+        6,
+        WELL,
+        1,
+    )
+    assert hit.finding == collection["a-2024"].select(6, WELL)[0]
+    assert hit.location == "domain 6 (safe_orderly_regular), well_developed 1"
+    assert [hit.text[start:end] for start, end in hit.spans] == ["Trata", "Personas"]
+    phrase = collection.search('"trata de las personas"')[0]
+    assert [phrase.text[start:end] for start, end in phrase.spans] == ["trata de las personas"]
+    second = collection.search("campaña")[0]
+    assert second.position == 2
+    assert second.finding is not None
+    assert second.finding.text == second.text
+
+
+def test_spans_point_into_text_with_combining_accents() -> None:
+    decomposed = "Atencio\u0301n a la nin\u0303ez."
+    collection = mgi.Profiles([_profile("a", [(1, WELL, decomposed)])])
+    hit = collection.search("niñez atención")[0]
+    assert [hit.text[start:end] for start, end in hit.spans] == ["Atencio\u0301n", "nin\u0303ez"]
+
+
+def test_results_are_immutable_and_sliceable(collection: mgi.Profiles) -> None:
+    hits = collection.search("personas")
+    assert isinstance(hits[:2], mgi.Hits)
+    assert hits[:2] == list(hits)[:2]
+    assert hits[-1] == list(hits)[-1]
+    with pytest.raises(AttributeError):
+        hits._docs = []  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        hits[0].position = 3  # type: ignore[misc]
+    assert hash(hits) == hash(tuple(hits))
+    assert hits.query == Query.parse("personas")
+
+
+def test_hits_profiles(collection: mgi.Profiles) -> None:
+    assert collection.search("personas").profiles().ids == ("a-2024", "b-2023")
+    assert collection.search("xenofobia").profiles().ids == ("a-2024",)
+
+
+def test_mgi_search_searches_the_bundled_profiles() -> None:
+    hits = mgi.search('"trata de personas"', domain=6)
+    assert [hit.position for hit in hits] == [1, 2]
+    assert all(hit.profile is HUEHUETENANGO for hit in hits)
+
+
+def test_the_index_is_built_once_even_from_many_threads() -> None:
+    fresh = mgi.Profiles([HUEHUETENANGO])
+    assert fresh._search_index is None  # nothing is built before the first search
+    seen: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def search() -> None:
+        barrier.wait()
+        fresh.search("migrantes")
+        seen.append(index_of(fresh))
+
+    threads = [threading.Thread(target=search) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 8
+    assert all(index is seen[0] for index in seen)
+
+
+# -- against a plain reading of every text -------------------------------------
+
+VOCABULARY = [
+    "Migrantes",
+    "migración",
+    "migrante",
+    "niñez",
+    "NIÑOS",
+    "agua",
+    "Nicaragua",
+    "trata",
+    "de",
+    "la",
+    "personas",
+    "l’accès",
+    "salud",
+    "SALUD",
+    "xenofobia",
+    "2024",
+]
+SEPARATORS = [" ", ", ", " – ", "\u00a0", " (", ") ", "’"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    chosen = draw(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8))
+    text = chosen[0]
+    for word in chosen[1:]:
+        text += draw(st.sampled_from(SEPARATORS)) + word
+    return text + "."
+
+
+_findings = st.tuples(st.integers(1, 6), st.sampled_from(mgi.FindingKind), _texts())
+
+
+@st.composite
+def _collections(draw: st.DrawFn) -> mgi.Profiles:
+    count = draw(st.integers(1, 4))
+    return mgi.Profiles(
+        _profile(
+            f"p-{number}",
+            draw(st.lists(_findings, max_size=8)),
+            title=draw(_texts()),
+            introduction=tuple(draw(st.lists(_texts(), max_size=2))),
+        )
+        for number in range(count)
+    )
+
+
+_QUERY_WORDS = [
+    "migr",
+    "migrante",
+    "nin",
+    "niñez",
+    "agua",
+    "trata",
+    "de",
+    "personas",
+    "sal",
+    "l’acc",
+]
+_queries = st.lists(
+    st.sampled_from(_QUERY_WORDS) | st.sampled_from(['"trata de"', '"de la"', '"niñez"']),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+def _every_text(profile: mgi.Profile) -> Iterator[tuple[int, int, str]]:
+    """Part rank (title 0, finding 1, introduction 2), order in profile, text."""
+    yield 0, 0, profile.title
+    for number, finding in enumerate(profile.findings, 1):
+        yield 1, number, finding.text
+    for number, paragraph in enumerate(profile.introduction, 1 + len(profile.findings)):
+        yield 2, number, paragraph
+
+
+def _term_matches(tokens: list[str], term_words: list[str], prefix: bool) -> bool:
+    size = len(term_words)
+    for start in range(len(tokens) - size + 1):
+        window = tokens[start : start + size]
+        if window[:-1] == term_words[:-1] and (
+            window[-1].startswith(term_words[-1]) if prefix else window[-1] == term_words[-1]
+        ):
+            return True
+    return False
+
+
+def _reference(collection: mgi.Profiles, query: str) -> list[str]:
+    """What a search must give, by reading every text: the texts, best first."""
+    pieces = query.split('"')
+    terms = [
+        (words(piece), False) if inside else (words(word), True)
+        for number, piece in enumerate(pieces)
+        for inside in [number % 2 == 1]
+        for word in ([piece] if inside else piece.split())
+        if words(piece if inside else word)
+    ]
+    ranked = []
+    for order, profile in enumerate(collection):
+        for part, number, text in _every_text(profile):
+            tokens = words(text)
+            if all(_term_matches(tokens, term, prefix) for term, prefix in terms):
+                whole = all(term[-1] in tokens for term, _ in terms)
+                ranked.append(((not whole, part, len(text), order, number), text))
+    return [text for _, text in sorted(ranked)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(_collections(), _queries, st.integers(0, 6))
+def test_search_agrees_with_reading_every_text(
+    collection: mgi.Profiles, query: str, limit: int
+) -> None:
+    expected = _reference(collection, query)
+    assert [hit.text for hit in collection.search(query)] == expected
+    assert [hit.text for hit in collection.search(query, limit=limit)] == expected[:limit]

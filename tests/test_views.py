@@ -1,0 +1,252 @@
+"""Notebook and report views: escaped HTML and Markdown, and the SVG wheel,
+checked as a browser draws them (headless Chromium, where it is installed)."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import attrs
+import pytest
+
+import mgi
+from mgi.views import DOMAIN_COLOURS, markdown_text, wheel_geometry, wheel_svg
+
+HUEHUETENANGO = mgi.profiles["huehuetenango-2024"]
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = '<img src="x" onerror="document.title=\'pwned\'"> **bold** | [link](http://x) &amp;'
+SCRIPT = "<script>document.body.innerHTML='pwned'</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile() -> mgi.Profile:
+    """A profile whose texts are markup, and whose crises domain is empty."""
+    findings = [
+        attrs.evolve(finding, text=HOSTILE) if number == 0 else finding
+        for number, finding in enumerate(HUEHUETENANGO.findings)
+        if finding.domain != 5
+    ]
+    return attrs.evolve(
+        HUEHUETENANGO,
+        id="hostile",
+        title=SCRIPT,
+        introduction=(SCRIPT,),
+        findings=tuple(findings),
+        place=attrs.evolve(HUEHUETENANGO.place, name=HOSTILE),
+    )
+
+
+# -- without a browser -------------------------------------------------------
+
+
+def test_markdown_text_is_literal() -> None:
+    assert markdown_text("**a** <b>|</b> _x_ [l](u) # 1. &") == (
+        r"\*\*a\*\* &lt;b&gt;\|&lt;/b&gt; \_x\_ \[l\]\(u\) \# 1\. &amp;"
+    )
+    assert markdown_text("line\nbreak") == "line break"
+
+
+def test_views_escape_every_text(hostile: mgi.Profile) -> None:
+    collection = mgi.Profiles([hostile])
+    hits = collection.search("img")
+    table = mgi.findings_table(collection)
+    for html in (
+        hostile._repr_html_(),
+        collection._repr_html_(),
+        hits._repr_html_(),
+        table._repr_html_(),
+    ):
+        assert "<img" not in html
+        assert "<script" not in html
+        assert "&lt;" in html
+    for markdown in (
+        hostile._repr_markdown_(),
+        collection._repr_markdown_(),
+        hits._repr_markdown_(),
+        table._repr_markdown_(),
+    ):
+        assert "<img" not in markdown
+        assert "<script" not in markdown
+        assert "**bold**" not in markdown
+
+
+def test_markdown_renders_as_text(hostile: mgi.Profile) -> None:
+    markdown = pytest.importorskip("markdown")
+    html = markdown.markdown(hostile._repr_markdown_(), extensions=["tables"])
+    assert "<img" not in html
+    assert "<script" not in html
+    assert "<strong>bold</strong>" not in html
+    assert "<a href" not in html
+
+
+def test_every_object_has_both_views() -> None:
+    hits = mgi.search("migrantes")
+    objects = [mgi.domains[3], HUEHUETENANGO, mgi.profiles, hits, mgi.summary_table(mgi.profiles)]
+    for shown in objects:
+        assert shown._repr_html_().startswith("<div")
+        assert shown._repr_markdown_().strip()
+    assert "Partnerships" in mgi.domains[3]._repr_markdown_()
+    assert "PD\\_3" in mgi.domains[3]._repr_markdown_()
+    assert "<mark>migrantes</mark>" in hits._repr_html_()
+    assert f"**{len(hits)} hits**" in hits._repr_markdown_()
+
+
+def test_long_collections_show_their_first_rows() -> None:
+    many = mgi.Profiles(attrs.evolve(HUEHUETENANGO, id=f"p-{n:03d}") for n in range(60))
+    html = many._repr_html_()
+    assert html.count("<tr>") == 1 + 50
+    assert "… 10 more" in html
+    assert "… 10 more" in many._repr_markdown_()
+    assert repr(many) == "Profiles(p-000, p-001, p-002, … 57 more)"
+
+
+def test_the_wheel_is_self_contained_svg(hostile: mgi.Profile) -> None:
+    svg = wheel_svg(hostile)
+    root = ElementTree.fromstring(svg)  # well-formed XML
+    assert root.tag == f"{SVG}svg"
+    assert not any(
+        attribute.endswith("href") for element in root.iter() for attribute in element.attrib
+    )
+    bands = [path for path in root.iter(f"{SVG}path") if "mgi-band" in path.get("class", "")]
+    assert len(bands) == 12
+    numbers = [
+        element.text for element in root.iter(f"{SVG}text") if element.get("font-weight") == "bold"
+    ]
+    expected = [
+        str(len(hostile.select(domain, kind)))
+        for domain in range(1, 7)
+        for kind in mgi.FindingKind
+    ]
+    assert numbers == expected
+    assert root.find(f"{SVG}title") is not None
+    assert root.find(f"{SVG}title").text == SCRIPT  # type: ignore[union-attr]
+
+
+def test_the_wheel_names_domains_in_the_profile_language() -> None:
+    names = [
+        "".join(element.itertext())
+        for element in ElementTree.fromstring(wheel_svg(HUEHUETENANGO)).iter(f"{SVG}text")
+        if element.get("class") == "mgi-domain-name"
+    ]
+    assert names[2] == "3. Alianzas"
+    english = attrs.evolve(HUEHUETENANGO, language="en")
+    assert "3. Partnerships" in wheel_svg(english)
+    portuguese = attrs.evolve(HUEHUETENANGO, language="pt")  # no Portuguese names: English
+    assert "3. Partnerships" in wheel_svg(portuguese)
+    assert "Áreas bem desenvolvidas" in wheel_svg(portuguese)
+
+
+# -- in a browser ----------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is not installed (Debian: apt-get install chromium); CI installs it",
+)
+
+
+def _chromium(folder: Path, *arguments: str) -> str:
+    assert CHROMIUM is not None
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={folder / 'chromium-profile'}",
+    ]
+    result = subprocess.run(
+        [CHROMIUM, *flags, *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=folder,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def _close(found: tuple[int, ...], colour: str) -> bool:
+    wanted = [int(colour[index : index + 2], 16) for index in (1, 3, 5)]
+    return all(abs(a - b) <= 3 for a, b in zip(found[:3], wanted, strict=True))
+
+
+@needs_chromium
+def test_chromium_draws_each_band_in_its_domain_colour(
+    tmp_path: Path, hostile: mgi.Profile
+) -> None:
+    image = pytest.importorskip("PIL.Image")
+    from mgi.views import _tint
+
+    size = 440
+    svg = wheel_svg(hostile, size=size)
+    width = int(ElementTree.fromstring(svg).get("width", "0"))
+    (tmp_path / "wheel.svg").write_text(svg, encoding="utf-8")
+    _chromium(
+        tmp_path,
+        "--screenshot=wheel.png",
+        f"--window-size={width},{size}",
+        (tmp_path / "wheel.svg").as_uri(),
+    )
+    picture = image.open(tmp_path / "wheel.png").convert("RGB")
+    assert picture.size == (width, size)
+    geometry = wheel_geometry(size)
+    centre = geometry["centre"]
+    for index, colour in enumerate(DOMAIN_COLOURS):
+        angle = math.radians(index * 60 + 12 - 90)  # inside the segment, clear of its number
+        for radius, expected in (
+            ((geometry["middle"] + geometry["outer"]) / 2, colour),
+            ((geometry["hub"] + geometry["middle"]) / 2, _tint(colour)),
+        ):
+            point = (
+                round(centre + radius * math.cos(angle)),
+                round(centre + radius * math.sin(angle)),
+            )
+            assert _close(picture.getpixel(point), expected), (index, point, expected)
+    hub = (round(centre), round(centre - geometry["hub"] * 0.7))  # above the date
+    assert _close(picture.getpixel(hub), "#ffffff")
+
+
+@needs_chromium
+def test_chromium_shows_markup_in_texts_as_text(tmp_path: Path, hostile: mgi.Profile) -> None:
+    collection = mgi.Profiles([hostile])
+    page = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>views</title></head><body>"
+        + hostile._repr_html_()
+        + collection._repr_html_()
+        + collection.search("img")._repr_html_()
+        + "</body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    dom = _chromium(
+        tmp_path, "--dump-dom", "--virtual-time-budget=2000", (tmp_path / "page.html").as_uri()
+    )
+    assert "<title>views</title>" in dom  # no script changed the title
+    assert "pwned" not in dom.replace("document.title='pwned'", "").replace(
+        "innerHTML='pwned'", ""
+    )
+    assert "<img" not in dom
+    assert "&lt;img src=" in dom
+    assert "&lt;script&gt;document.body.innerHTML='pwned'&lt;/script&gt;" in dom
+    # One list item per finding of the profile (a dash for an empty list),
+    # and one per hit.
+    hits = collection.search("img")
+    empty = sum(
+        not texts
+        for group in hostile.by_domain()
+        for texts in (group.well_developed, group.potential)
+    )
+    assert empty == 2
+    assert dom.count("<li>") == len(hostile.findings) + empty + len(hits)
+    assert dom.count("<mark>img</mark>") == len(hits)
+    assert dom.count('class="mgi-band') == 12
+    assert "3. Alianzas" in dom
