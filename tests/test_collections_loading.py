@@ -217,9 +217,13 @@ def test_loaded_collections_share_repeated_strings(tmp_path: Path) -> None:
 def test_valid_documents_build_the_same_on_both_paths(profile: mgi.Profile) -> None:
     document = mgi.profile_to_dict(profile)
     text = json.dumps(document, ensure_ascii=False)
-    assert build(parse(text), mgi.Profile) == profile
+    assert build(parse(text), mgi.Profile, parsed=True) == profile
     assert build(document, mgi.Profile) == profile
     assert checked_structure(document, mgi.Profile) == profile
+    # Pairs in another order take the general way, to the same result.
+    reordered = {key: document[key] for key in reversed(document)}
+    reordered["findings"] = [{k: f[k] for k in reversed(f)} for f in document["findings"]]
+    assert build(parse(json.dumps(reordered)), mgi.Profile, parsed=True) == profile
 
 
 def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -256,21 +260,25 @@ def test_a_changed_document_fails_on_the_fast_path_exactly_when_it_is_invalid(
             del parent[key]
         elif isinstance(parent, dict):
             parent["extra"] = 1
+    text = json.dumps(document)
     try:
         expected = checked_structure(document, mgi.Profile)
     except mgi.DataError:
         with pytest.raises(Exception):  # noqa: B017, PT011 - any misfit sends it to the converter
             build(document, mgi.Profile)
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            build(parse(text), mgi.Profile, parsed=True)
         with pytest.raises(mgi.DataError):
             mgi.profile_from_dict(document)
     else:
         assert build(document, mgi.Profile) == expected
+        assert build(parse(text), mgi.Profile, parsed=True) == expected
 
 
 def test_a_key_given_twice_never_passes_the_fast_path() -> None:
     twice = '"kind": "potential", "kind": "well_developed"'
     text = _line(HUEHUETENANGO).replace('"kind": "well_developed"', twice, 1)
     with pytest.raises(Exception):  # noqa: B017, PT011 - the converter then says what
-        build(parse(text), mgi.Profile)
+        build(parse(text), mgi.Profile, parsed=True)
     with pytest.raises(mgi.DataError, match="the key 'kind' appears twice"):
         mgi.loads_profile(text)

@@ -19,10 +19,10 @@ shared, which keeps large collections small.
 
 from __future__ import annotations
 
+import _thread
 import enum
 import json
 import sys
-import threading
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -31,7 +31,7 @@ import attrs
 
 from mgi.model import DOMAIN_SLUGS, Finding, FindingKind, YearMonth
 
-__all__ = ["Pairs", "build", "parse", "structure"]
+__all__ = ["build", "parse", "structure"]
 
 T = TypeVar("T")
 Builder = Callable[[Any], Any]
@@ -44,27 +44,20 @@ class _Mismatch(Exception):
     """The data does not fit the fast path; the converter will say why."""
 
 
-class Pairs(tuple[tuple[str, Any], ...]):
-    """A JSON object as :func:`parse` reads it: its (key, value) pairs.
-
-    Keeping the pairs lets the builders see a duplicate key at almost no
-    cost; a Python ``object_pairs_hook`` that checked them would double the
-    time of parsing.
-    """
-
-    __slots__ = ()
-
-
 def parse(text: str | bytes) -> Any:
-    """Parse JSON text for :func:`build`: objects become :class:`Pairs`.
+    """Parse JSON text for ``build(..., parsed=True)``: each object becomes
+    the tuple of its (key, value) pairs.
 
-    Bytes must be UTF-8 (a byte-order mark is allowed); NaN and Infinity are
-    refused. Whatever else is wrong raises; the caller then parses again
-    with :func:`mgi.documents.parse_json` to say what and where.
+    Keeping the pairs lets the builders see a key given twice at almost no
+    cost, where a Python ``object_pairs_hook`` that checked them would double
+    the time of parsing. Bytes must be UTF-8 (a byte-order mark is allowed);
+    NaN and Infinity are refused. Whatever else is wrong raises; the caller
+    then parses again with :func:`mgi.documents.parse_json` to say what and
+    where.
     """
     from mgi.documents import decode_text
 
-    return json.loads(decode_text(text), object_pairs_hook=Pairs, parse_constant=_refuse)
+    return json.loads(decode_text(text), object_pairs_hook=tuple, parse_constant=_refuse)
 
 
 def _refuse(name: str) -> Any:
@@ -85,27 +78,32 @@ def structure(data: Any, kind: type[T], source: str | None = None) -> T:
     return checked(data, kind, source)
 
 
-def build(data: Any, kind: type[T]) -> T:
-    """Build a ``kind`` record from ``data``; raise on anything that does not fit."""
-    built: T = _builder(kind)(data)
+def build(data: Any, kind: type[T], *, parsed: bool = False) -> T:
+    """Build a ``kind`` record from ``data``; raise on anything that does not fit.
+
+    ``data`` is JSON-shaped (dicts, lists, strings, numbers) or, with
+    ``parsed``, what :func:`parse` gives (objects as tuples of pairs; any
+    other tuple is refused either way).
+    """
+    built: T = _builder(kind, parsed)(data)
     return built
 
 
-_builders: dict[Any, Builder] = {}
-_lock = threading.RLock()  # building a record builds its fields
+_builders: dict[tuple[Any, bool], Builder] = {}
+_lock = _thread.RLock()  # building a record builds its fields
 
 
-def _builder(kind: Any) -> Builder:
-    found = _builders.get(kind)
+def _builder(kind: Any, parsed: bool) -> Builder:
+    found = _builders.get((kind, parsed))
     if found is None:
         with _lock:
-            found = _builders.get(kind)
+            found = _builders.get((kind, parsed))
             if found is None:
-                found = _builders[kind] = _make(kind)
+                found = _builders[kind, parsed] = _make(kind, parsed)
     return found
 
 
-def _make(kind: Any) -> Builder:
+def _make(kind: Any, parsed: bool) -> Builder:
     if kind is str:
         return _str
     if kind is int:
@@ -119,15 +117,15 @@ def _make(kind: Any) -> Builder:
     if kind is YearMonth:
         return _year_month
     if kind is Finding:
-        return _finding
+        return _finding_from_pairs if parsed else _finding_from_dict
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return _enum(kind)
     if typing.get_origin(kind) is tuple:
         item, *rest = typing.get_args(kind)
         if rest == [Ellipsis]:
-            return _tuple(_builder(item))
+            return _tuple(_builder(item, parsed))
     if isinstance(kind, type) and attrs.has(kind):
-        return _record(kind)
+        return _record(kind, parsed)
     return _unsupported
 
 
@@ -201,13 +199,17 @@ _DOMAIN_NUMBERS = {slug: number for number, slug in enumerate(DOMAIN_SLUGS, 1)}
 _KINDS = {member.value: member for member in FindingKind}
 
 
-def _object(value: Any) -> Any:
-    """The mapping of a JSON object given as a dict or as Pairs."""
-    if type(value) is Pairs:
-        mapping = dict(value)
-        if len(mapping) < len(value):  # a key given twice
-            raise _Mismatch
-        return mapping
+def _from_pairs(value: Any) -> dict[str, Any]:
+    """The mapping of a parsed JSON object (a tuple of pairs)."""
+    if type(value) is not tuple:
+        raise _Mismatch
+    mapping = dict(value)
+    if len(mapping) < len(value):  # a key given twice
+        raise _Mismatch
+    return mapping
+
+
+def _from_dict(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _Mismatch
     return value
@@ -217,34 +219,44 @@ _new_finding = Finding.__new__
 _set = object.__setattr__
 
 
-def _finding(value: Any) -> Finding:
+def _finding_of(domain: Any, kind: Any, text: Any) -> Finding:
     # The hot path: a large collection holds hundreds of thousands of
     # findings. Every check of Finding's validators is made here, inline, so
     # the record is filled directly: this halves the cost of each finding.
-    mapping = _object(value)
-    if len(mapping) != 3:
-        raise _Mismatch
-    text = mapping["text"]
-    kind = mapping["kind"]
     if type(text) is not str or not isinstance(kind, str) or not text or text.isspace():
         raise _Mismatch
     finding = _new_finding(Finding)
-    _set(finding, "domain", _DOMAIN_NUMBERS[mapping["domain"]])
+    _set(finding, "domain", _DOMAIN_NUMBERS[domain])
     _set(finding, "kind", _KINDS[kind])
     _set(finding, "text", text)
     return finding
 
 
-def _record(kind: type) -> Builder:
+def _finding_from_pairs(value: Any) -> Finding:
+    if type(value) is tuple and len(value) == 3:
+        (first, domain), (second, kind), (third, text) = value
+        if first == "domain" and second == "kind" and third == "text":  # the usual order
+            return _finding_of(domain, kind, text)
+    return _finding_from_dict(_from_pairs(value))
+
+
+def _finding_from_dict(value: Any) -> Finding:
+    if not isinstance(value, dict) or len(value) != 3:
+        raise _Mismatch
+    return _finding_of(value["domain"], value["kind"], value["text"])
+
+
+def _record(kind: type, parsed: bool) -> Builder:
     hints = typing.get_type_hints(kind)
-    fields = [(field.name, _builder(hints[field.name])) for field in attrs.fields(kind)]
+    fields = [(field.name, _builder(hints[field.name], parsed)) for field in attrs.fields(kind)]
+    mapping_of = _from_pairs if parsed else _from_dict
     allowed = frozenset(name for name, _ in fields)
     required = frozenset(
         field.name for field in attrs.fields(kind) if field.default is attrs.NOTHING
     )
 
     def build(value: Any) -> Any:
-        mapping = _object(value)
+        mapping = mapping_of(value)
         keys = mapping.keys()
         if not required <= keys <= allowed:
             raise _Mismatch

@@ -1,14 +1,19 @@
 """Access to the packaged data files, loaded once, on first use.
 
-Files are read through ``importlib.resources`` Traversables only (never
-turned into paths), so the package works from a wheel, a zip or a frozen app.
-Each loader runs at most once, even when several threads ask at once.
+A file is read by the package's own loader (``loader.get_data``, as
+:func:`pkgutil.get_data` does), which works from a folder, a wheel or a zip
+and costs nothing to import; where a loader cannot, through
+``importlib.resources`` Traversables (never turned into paths), so the
+package works from a frozen app too. The folder of bundled profiles is
+listed through ``importlib.resources``. Each loader runs at most once, even
+when several threads ask at once.
 """
 
 from __future__ import annotations
 
+import _thread
+import os
 import sys
-import threading
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,7 +31,7 @@ T = TypeVar("T")
 
 def _once(load: Callable[[], T]) -> Callable[[], T]:
     """Run ``load`` once; every later call, from any thread, gets its result."""
-    lock = threading.Lock()
+    lock = _thread.allocate_lock()  # the threading module costs an import
     done: list[T] = []
 
     @wraps(load)
@@ -52,9 +57,23 @@ def read_document(*parts: str) -> tuple[Any, str]:
     """Parse one packaged JSON file; return it with its name for messages."""
     from mgi.documents import parse_json
 
-    resource = _package_files().joinpath(*parts)
     name = "mgi/data/" + "/".join(parts)
-    return parse_json(resource.read_bytes(), name), name
+    return parse_json(_read_bytes(*parts), name), name
+
+
+def _read_bytes(*parts: str) -> bytes:
+    import mgi
+
+    get_data = getattr(getattr(mgi.__spec__, "loader", None), "get_data", None)
+    origin = getattr(mgi, "__file__", None)
+    if get_data is not None and origin:
+        try:
+            data: bytes = get_data(os.path.join(os.path.dirname(origin), "data", *parts))
+        except OSError:
+            pass  # a loader that does not hold the file: ask importlib.resources
+        else:
+            return data
+    return _package_files().joinpath(*parts).read_bytes()
 
 
 @_once

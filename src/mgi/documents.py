@@ -126,7 +126,7 @@ def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
     from mgi._build import build, parse
 
     try:
-        return build(parse(text), Profile)
+        return build(parse(text), Profile, parsed=True)
     except Exception:  # parse again, strictly, to say what is wrong and where
         pass
     return profile_from_dict(parse_json(text, source), source)
@@ -255,7 +255,7 @@ def _json_lines(name: str) -> Iterator[tuple[Profile, str]]:
                 if not line.strip():
                     continue
                 try:
-                    profile = build(parse(line), Profile)
+                    profile = build(parse(line), Profile, parsed=True)
                 except Exception:  # parse again, strictly, to say what and where
                     profile = _located(line, name, number)
                 yield profile, f"{name}, line {number}"

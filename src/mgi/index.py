@@ -394,9 +394,11 @@ class Index:
         # word points to the lists of the pieces that hold it.
         self._folded = _Folded()
         self._lists_of: dict[str, list[array[int]]] = defaultdict(list)
+        self._pieces_of: dict[str, list[bytes]] = defaultdict(list)
         for piece, docs in self._postings(self._texts).items():
             for word in set(self._folded[piece]):
                 self._lists_of[word].append(docs)
+                self._pieces_of[word].append(piece)
         self._vocabulary = sorted(self._lists_of)
 
     @staticmethod
@@ -424,11 +426,13 @@ class Index:
             for last, word in _with_last(term.words)
         ]
         phrases = [term for term in query.terms if len(term.words) > 1]
-        check = accept
-        if phrases:
-            check = self._with_phrases(phrases, accept)
-        if limit is None:
-            return _all(matches, check)
+        check = self._with_phrases(phrases, accept) if phrases else accept
+        # Set operations in C answer whole queries fast while the lists are
+        # short; reading in rank order finds a first page of long lists (or
+        # of phrases, each checked in its text) without reading them all.
+        if limit is None or (not phrases and sum(match.size for match in matches) <= _SHORT):
+            found = _all(matches, check)
+            return found if limit is None else found[: max(limit, 0)]
         return _first(matches, check, limit)
 
     def _match(self, word: str, prefix: bool) -> _WordMatch:
@@ -441,18 +445,34 @@ class Index:
                     break
                 if other != word:
                     more.extend(self._lists_of[other])
-        return _WordMatch(exact, more)
+        # Longest lists first: a document is most likely found in them.
+        return _WordMatch(
+            sorted(exact, key=len, reverse=True), sorted(more, key=len, reverse=True)
+        )
 
     def _with_phrases(
         self, phrases: list[Term], accept: Callable[[int], bool] | None
     ) -> Callable[[int], bool]:
         texts, folded = self._texts, self._folded
+        # Each phrase is looked for around the pieces of text that hold one
+        # of its whole words (its rarest), not in the whole text: in the
+        # folded words there, joined by single spaces, it is a substring.
+        checks = []
+        for term in phrases:
+            whole = term.words[:-1] if term.prefix else term.words
+            anchor = min(whole, key=lambda word: sum(map(len, self._lists_of.get(word, []))))
+            pieces = frozenset(self._pieces_of.get(anchor, ()))
+            wanted = " " + " ".join(term.words) + ("" if term.prefix else " ")
+            checks.append((pieces, wanted, len(term.words)))
 
         def check(doc: int) -> bool:
             if accept is not None and not accept(doc):
                 return False
-            tokens = list(folded.words(texts[doc]))
-            return all(next(_matches(tokens, term), None) is not None for term in phrases)
+            raw = texts[doc].encode("utf-8").split()
+            return all(
+                any(wanted in _around(raw, at, size, folded) for at in _places(raw, pieces))
+                for pieces, wanted, size in checks
+            )
 
         return check
 
@@ -514,6 +534,33 @@ class Index:
         return self._profiles[self._owner[doc]]
 
 
+def _places(raw: list[bytes], pieces: frozenset[bytes]) -> Iterator[int]:
+    """Where any of ``pieces`` is in ``raw``."""
+    for piece in pieces.intersection(raw):
+        at = raw.index(piece)
+        while True:
+            yield at
+            try:
+                at = raw.index(piece, at + 1)
+            except ValueError:
+                break
+
+
+def _around(raw: list[bytes], at: int, size: int, folded: _Folded) -> str:
+    """The folded words of the pieces around ``raw[at]``: its own and at least
+    ``size - 1`` on each side (fewer at an end of the text), joined by spaces
+    and between spaces."""
+    start, before = at, 0
+    while start > 0 and before < size - 1:
+        start -= 1
+        before += len(folded[raw[start]])
+    end, after = at + 1, 0
+    while end < len(raw) and after < size - 1:
+        after += len(folded[raw[end]])
+        end += 1
+    return " " + " ".join(chain.from_iterable(map(folded.__getitem__, raw[start:end]))) + " "
+
+
 def _part_rank(code: int) -> int:
     if code == _TITLE:
         return _PART_RANK[Part.TITLE]
@@ -564,15 +611,24 @@ class _WordMatch:
             self._every = self.exact_set().union(*self.more)
         return self._every
 
+    def among(self, docs: set[int], *, exact: bool = False) -> set[int]:
+        """Those of ``docs`` this word matches (as a whole word only, with ``exact``)."""
+        lists = self.exact if exact else self.exact + self.more
+        if len(docs) * 64 < sum(map(len, lists)):  # few: look each one up
+            has = self.has_exact if exact else self.has
+            return set(filter(has, docs))
+        # Intersecting with each list reads it once, in C, without a set of it.
+        return set().union(*(docs.intersection(docs_of) for docs_of in lists))
+
     def has_exact(self, doc: int) -> bool:
         if self._exact_set is not None or len(self.exact) > _PROBED_LISTS:
             return doc in self.exact_set()
-        return any(_has(docs, doc) for docs in self.exact)
+        return _in_any(self.exact, doc)
 
     def has(self, doc: int) -> bool:
         if self._every is not None or len(self.exact) + len(self.more) > _PROBED_LISTS:
             return doc in self.every()
-        return any(_has(docs, doc) for docs in chain(self.exact, self.more))
+        return _in_any(self.exact, doc) or _in_any(self.more, doc)
 
     def exact_in_order(self) -> Iterator[int]:
         """The whole-word matches, best first, each once."""
@@ -585,6 +641,8 @@ class _WordMatch:
 
 # A word found in more lists than this is tested against a set of them all.
 _PROBED_LISTS = 16
+# Queries on lists this long in all are answered whole, even for a first page.
+_SHORT = 50_000
 
 
 def _in_order(lists: list[array[int]]) -> Iterator[int]:
@@ -601,9 +659,14 @@ def _once_each(ordered: Iterable[int]) -> Iterator[int]:
             yield doc
 
 
-def _has(docs: array[int], doc: int) -> bool:
-    at = bisect_left(docs, doc)
-    return at < len(docs) and docs[at] == doc
+def _in_any(lists: list[array[int]], doc: int) -> bool:
+    """Whether ``doc`` is in one of the sorted ``lists`` (binary search, inline:
+    this runs for each document a search looks up)."""
+    for docs in lists:
+        at = bisect_left(docs, doc)
+        if at < len(docs) and docs[at] == doc:
+            return True
+    return False
 
 
 def _all(matches: list[_WordMatch], accept: Callable[[int], bool] | None) -> list[int]:
@@ -611,17 +674,17 @@ def _all(matches: list[_WordMatch], accept: Callable[[int], bool] | None) -> lis
     if any(match.empty for match in matches):
         return []
     ordered = sorted(matches, key=lambda match: match.size)
-    found = set(ordered[0].every())
+    found = ordered[0].every()
     for match in ordered[1:]:
-        if len(found) * 64 < match.size:  # few left: look them up in the lists
-            found = set(filter(match.has, found))
-        else:
-            found &= match.every()
+        found = match.among(found)
     if accept is not None:
         found = set(filter(accept, found))
     if not any(match.more for match in matches):
         return sorted(found)
-    exact = {doc for doc in found if all(match.has_exact(doc) for match in matches)}
+    exact = found
+    for match in matches:
+        if match.more:
+            exact = match.among(exact, exact=True)
     return sorted(exact) + sorted(found - exact)
 
 

@@ -17,7 +17,6 @@ apostrophes between words (so French elisions split), and
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -90,6 +89,8 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 def close_matches(key: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     """The candidates closest to ``key`` once both are folded, best first."""
+    import difflib  # only a miss needs it
+
     by_fold: dict[str, str] = {}
     for candidate in candidates:
         by_fold.setdefault(fold(candidate), candidate)
