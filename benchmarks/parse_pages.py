@@ -8,24 +8,16 @@ Prints the median time per page for each way in, and its ratio to a bare
 from __future__ import annotations
 
 import json
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import mgi
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds
+
 SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "huehuetenango-2024.txt"
-
-
-def _median_seconds(work: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -41,10 +33,10 @@ def main() -> int:
         "parse_profile(to_text())": lambda: mgi.parse_profile(written),
         "Profile.to_text()": profile.to_text,
     }
-    floor = _median_seconds(cases["json.loads (floor)"], rounds)
+    floor = median_seconds(cases["json.loads (floor)"], rounds)
     print(f"{'case':28} {'ms/page':>9} {'x floor':>9}   ({rounds} rounds, median)")
     for name, work in cases.items():
-        seconds = _median_seconds(work, rounds)
+        seconds = median_seconds(work, rounds)
         print(f"{name:28} {seconds * 1000:9.3f} {seconds / floor:9.1f}")
     return 0
 

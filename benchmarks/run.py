@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402  (the generator beside this file)
+from timing import median_seconds  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
 SELECTIVE = {
@@ -47,15 +47,6 @@ PAGE = 20
 
 
 # -- measuring -----------------------------------------------------------------
-
-
-def _median_time(run: Callable[[], Any], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _process_seconds(code: str, repeats: int) -> list[float]:
@@ -158,8 +149,8 @@ def _child_search(path: str, scan: str) -> dict[str, Any]:
             queries[f"{group} {label}"] = {
                 "query": query,
                 "hits": len(hits),
-                "median": _median_time(lambda query=query: profiles.search(query), repeats),
-                "page": _median_time(
+                "median": median_seconds(lambda query=query: profiles.search(query), repeats),
+                "page": median_seconds(
                     lambda query=query: list(profiles.search(query, limit=PAGE)), 41
                 ),
             }
@@ -167,7 +158,7 @@ def _child_search(path: str, scan: str) -> dict[str, Any]:
     for label, query in SELECTIVE.items() if scan == "scan" else ():
         scans[label] = {
             "hits": naive(query),
-            "median": _median_time(lambda query=query: naive(query), 3),
+            "median": median_seconds(lambda query=query: naive(query), 3),
         }
     return {
         "load": load,

@@ -573,7 +573,7 @@ class Profile:
         return profile_html(self)
 
     def _repr_markdown_(self) -> str:
-        from mgi.views import profile_markdown
+        from mgi.render import profile_markdown
 
         return profile_markdown(self)
 

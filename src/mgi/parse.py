@@ -691,9 +691,9 @@ def _published(value: YearMonth | str) -> YearMonth:
 def _level(value: Level | str | None) -> Level | None:
     if value is None or isinstance(value, Level):
         return value
-    from mgi.collections import _level as level
+    from mgi.collections import member
 
-    return level(value)
+    return member(Level, value, "level")
 
 
 # -- places -----------------------------------------------------------------

@@ -172,7 +172,9 @@ def _wrap(text: str, width: int | None, first: str, rest: str) -> str:
     )
 
 
-_MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|"})
+# Markdown readers that allow HTML (notebooks do) must not see markup or
+# entities in the data: "&" is escaped too.
+_MARKDOWN_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|&"})
 
 
 def _escape(text: str) -> str:

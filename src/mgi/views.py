@@ -37,7 +37,6 @@ __all__ = [
     "hits_markdown",
     "markdown_text",
     "profile_html",
-    "profile_markdown",
     "profiles_html",
     "profiles_markdown",
     "table_html",
@@ -114,23 +113,6 @@ def domain_markdown(domain: Domain) -> str:
             "",
         ]
     )
-
-
-def profile_markdown(profile: Profile) -> str:
-    """A profile: title, place and date, introduction, findings by domain."""
-    lines = [f"### {markdown_text(profile.title)}", "", markdown_text(_about(profile)), ""]
-    lines += [markdown_text(paragraph) + "\n" for paragraph in profile.introduction]
-    for group in profile.by_domain():
-        name = markdown_text(_name(group.domain, profile.language))
-        lines += [f"#### {group.domain.number}\\. {name}", ""]
-        for kind, texts in (
-            (FindingKind.WELL_DEVELOPED, group.well_developed),
-            (FindingKind.POTENTIAL, group.potential),
-        ):
-            lines += [f"*{markdown_text(_kind_name(kind, profile.language))}*", ""]
-            lines += [f"- {markdown_text(text)}" for text in texts] or ["- —"]
-            lines.append("")
-    return "\n".join(lines)
 
 
 def _about(profile: Profile) -> str:
