@@ -149,8 +149,10 @@ def test_bad_criteria_are_mgi_errors(collection: mgi.Profiles) -> None:
         collection.search("trata", part="body")
     with pytest.raises(mgi.NotFoundError, match="unknown level 'city'"):
         collection.search("trata", level="city")
-    with pytest.raises(mgi.InvalidValueError, match="limit: expected an integer"):
+    with pytest.raises(mgi.InvalidValueError, match="limit: expected a whole number"):
         collection.search("trata", limit="3")  # type: ignore[typeddict-item]
+    with pytest.raises(mgi.InvalidValueError, match="limit: expected a whole number"):
+        collection.search("trata", limit=-1)
     with pytest.raises(TypeError, match="unexpected keyword argument 'domian'"):
         collection.search("trata", domian=3)  # type: ignore[call-arg]
 

@@ -780,8 +780,8 @@ def search_in(profiles: Profiles, query: str, criteria: SearchCriteria) -> Hits:
     parsed = Query.parse(query)
     domain, kind, part = criteria.get("domain"), criteria.get("kind"), criteria.get("part")
     limit = criteria.get("limit")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise InvalidValueError(f"limit: expected an integer, got {limit!r}")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InvalidValueError(f"limit: expected a whole number of hits, got {limit!r}")
     chosen = None
     by_profile = {key: criteria.get(key) for key in ("country", "level", "language", "year")}
     if any(value is not None for value in by_profile.values()):
