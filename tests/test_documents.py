@@ -132,8 +132,13 @@ def test_every_problem_is_reported(document: dict[str, Any]) -> None:
     [
         ('{"id": "x",', "line 1, column 12: invalid JSON"),
         ("", "line 1, column 1: invalid JSON"),
-        ('{"id": "a", "id": "b"}', "invalid JSON: the key 'id' appears twice"),
-        ('{"n": NaN}', "invalid JSON: NaN is not a valid JSON number"),
+        ('{"id": "a", "id": "b"}', "line 1, column 1: invalid JSON: the key 'id' appears twice"),
+        (
+            '{"a": [{}, \n {"b": 1, "b": 2}]}',
+            "line 2, column 2: invalid JSON: the key 'b' appears",
+        ),
+        ('{"n": NaN}', "line 1, column 7: invalid JSON: NaN is not a valid JSON number"),
+        ('{"NaN": "NaN",\n "n": [-Infinity]}', "line 2, column 8: invalid JSON: -Infinity is"),
         (b"\xff\xfe{}", "byte 0: not UTF-8 text"),
         ("[]", "$: expected an object, got array"),
         ("null", "$: expected an object, got null"),

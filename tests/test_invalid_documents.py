@@ -2,67 +2,36 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import sys
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.mutations import break_keys, break_type, json_values
 from tests.strategies import profiles
 
 import mgi
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
-
-
-def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path] if path else []
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            found += _paths(inner, (*path, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            found += _paths(inner, (*path, index))
-    return found
-
-
-def _parent(document: Any, path: tuple[Any, ...]) -> Any:
-    for step in path[:-1]:
-        document = document[step]
-    return document
-
-
-def _wrong_type(value: Any) -> Any:
-    if isinstance(value, str):
-        return 1
-    if isinstance(value, (dict, list)):
-        return "text"
-    return ["not", "this"]
-
 
 def _assert_located(document: Any) -> None:
+    before = copy.deepcopy(document)
     with pytest.raises(mgi.DataError) as caught:
         mgi.profile_from_dict(document, source="generated.json")
     assert caught.value.problems
     for problem in caught.value.problems:
         assert problem.location.startswith("$"), problem
         assert problem.message
+    assert document == before  # what the caller passed is read, never changed
 
 
 @settings(max_examples=80, deadline=None)
 @given(profiles, st.data())
 def test_a_value_of_the_wrong_type_is_located(profile: mgi.Profile, data: st.DataObject) -> None:
     document = mgi.profile_to_dict(profile)
-    paths = [p for p in _paths(document) if _parent(document, p)[p[-1]] is not None]
-    path = data.draw(st.sampled_from(paths))
-    parent = _parent(document, path)
-    parent[path[-1]] = _wrong_type(parent[path[-1]])
+    break_type(document, data)
     _assert_located(document)
 
 
@@ -70,14 +39,7 @@ def test_a_value_of_the_wrong_type_is_located(profile: mgi.Profile, data: st.Dat
 @given(profiles, st.data())
 def test_a_missing_or_extra_key_is_located(profile: mgi.Profile, data: st.DataObject) -> None:
     document = mgi.profile_to_dict(profile)
-    objects = [()] + [p for p in _paths(document) if isinstance(_parent(document, p)[p[-1]], dict)]
-    where = data.draw(st.sampled_from(objects))
-    target = _parent(document, (*where, None)) if where else document
-    if data.draw(st.booleans()):
-        key = data.draw(st.sampled_from(sorted(k for k in target if k != "url")))
-        del target[key]
-    else:
-        target[data.draw(st.text(min_size=1, max_size=8).filter(lambda k: k not in target))] = 1
+    break_keys(document, data)
     _assert_located(document)
 
 
@@ -97,3 +59,52 @@ def test_any_json_value_gives_a_profile_or_an_mgi_error(value: Any) -> None:
         mgi.loads_profile(json.dumps(value))
     except mgi.MGIError:
         pass
+
+
+# Values Python itself cannot print or convert must still give a located error.
+TOO_MANY_DIGITS = sys.get_int_max_str_digits() + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("1" * TOO_MANY_DIGITS, "line 1, column 1"),
+        ('{"id":\n  %s}' % ("9" * TOO_MANY_DIGITS), "line 2, column 3"),
+        ('{"id": -%s}' % ("9" * TOO_MANY_DIGITS), "line 1, column 9"),
+    ],
+)
+def test_a_number_too_long_to_convert_is_located(text: str, location: str) -> None:
+    with pytest.raises(mgi.DataError) as caught:
+        mgi.loads_profile(text, source="long.json")
+    (problem,) = caught.value.problems
+    assert problem.location == location
+    assert f"more than {TOO_MANY_DIGITS - 1} digits" in problem.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**TOO_MANY_DIGITS, "x" * 1_000_000, list(range(100_000)), float("inf"), object()],
+    ids=["huge-int", "huge-str", "huge-list", "inf", "object"],
+)
+def test_any_value_in_any_field_gives_a_short_located_error(value: object) -> None:
+    document = mgi.profile_to_dict(mgi.profiles["huehuetenango-2024"])
+    document["place"]["country"] = value
+    with pytest.raises(mgi.DataError) as caught:
+        mgi.profile_from_dict(document)
+    (problem,) = caught.value.problems
+    assert problem.location == "$.place.country"
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize(
+    "key",
+    [10**TOO_MANY_DIGITS, "x" * 1_000_000, ("a", ["b"])],
+    ids=["huge-int", "huge-str", "unhashable"],
+)
+def test_a_key_python_cannot_print_is_a_short_miss(key: Any) -> None:
+    for collection in (mgi.domains, mgi.profiles, mgi.sdg.subcategories):
+        assert collection.get(key) is None
+        assert key not in collection
+        with pytest.raises(mgi.NotFoundError) as caught:
+            collection[key]
+        assert len(str(caught.value)) < 200

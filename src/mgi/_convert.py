@@ -19,7 +19,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 
-from mgi.errors import DataError, InvalidValueError, Problem
+from mgi.errors import DataError, InvalidValueError, Problem, _shown
 from mgi.model import (
     DOMAIN_SLUGS,
     Finding,
@@ -49,9 +49,7 @@ def _describe(value: object) -> str:
     }
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
-    shown = repr(value) if isinstance(value, (int, float, str)) else ""
-    if len(shown) > 40:
-        shown = shown[:37] + "..."
+    shown = _shown(value) if isinstance(value, (int, float, str)) else ""
     return f"{names.get(type(value), type(value).__name__)} {shown}".rstrip()
 
 
@@ -111,7 +109,7 @@ def _structure_domain(value: Any, _: Any) -> int:
         return DOMAIN_SLUGS.index(value) + 1
     hint = close_matches(value, DOMAIN_SLUGS, limit=1) if isinstance(value, str) else []
     raise InvalidValueError(
-        f"unknown domain {value!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+        f"unknown domain {_shown(value)}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
         if isinstance(value, str)
         else f"expected a domain slug such as 'partnerships', got {_describe(value)}"
     )

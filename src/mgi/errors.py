@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
 
 import attrs
@@ -67,7 +68,7 @@ class NotFoundError(MGIError, KeyError):
         super().__init__(key)
 
     def __str__(self) -> str:
-        message = f"unknown {self.what} {self.key!r}"
+        message = f"unknown {self.what} {_shown(self.key, 60)}"
         if self.suggestions:
             message += f" (did you mean {_or_list(self.suggestions)}?)"
         return message
@@ -214,6 +215,33 @@ class ParseError(MGIError, ValueError):
         shown = self.text if len(self.text) <= 70 else self.text[:67] + "..."
         got = f", got {shown!r}" if shown.strip() else ""
         return f"{prefix}{self.location}: {self.message}{got}"
+
+
+class _ShortRepr(reprlib.Repr):
+    """Reprs that stay short however large the value (a megabyte string, a
+    list of a million items)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxstring = self.maxother = self.maxlong = 200
+
+
+_SHORT = _ShortRepr()
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as a message shows it: its repr, cut to ``limit``; never raises.
+
+    A key or a document value can be anything a caller passed: a megabyte
+    string, an integer too long to print, an object whose repr fails.
+    """
+    try:
+        shown = _SHORT.repr(value)
+    except Exception:  # an integer with more digits than Python prints, or a bad repr
+        if isinstance(value, int):
+            return f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>"
+        return f"<{type(value).__name__}>"
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
 def _or_list(words: Sequence[str]) -> str:

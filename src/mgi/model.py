@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mgi.errors import InvalidValueError
+from mgi.errors import InvalidValueError, _shown
 
 if TYPE_CHECKING:
     from mgi.collections import DomainKey
@@ -158,7 +158,7 @@ def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _matching(pattern: re.Pattern[str], what: str) -> Callable[[Any, Any, Any], None]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not pattern.fullmatch(value):
-            raise InvalidValueError(f"expected {what}, got {value!r}", attribute.name)
+            raise InvalidValueError(f"expected {what}, got {_shown(value)}", attribute.name)
 
     return check
 
@@ -167,7 +167,7 @@ def _between(low: int, high: int, what: str) -> Callable[[Any, Any, Any], None]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise InvalidValueError(
-                f"expected {what} from {low} to {high}, got {value!r}", attribute.name
+                f"expected {what} from {low} to {high}, got {_shown(value)}", attribute.name
             )
 
     return check
@@ -189,10 +189,7 @@ def _tuple_of(*types: type) -> Callable[[Any, Any, Any], None]:
 
 
 def _describe(value: object) -> str:
-    shown = repr(value)
-    if len(shown) > 40:
-        shown = shown[:37] + "..."
-    return f"{type(value).__name__} {shown}"
+    return f"{type(value).__name__} {_shown(value)}"
 
 
 def _enum(kind: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
@@ -287,7 +284,8 @@ class Domain:
     slug: str = attrs.field(validator=_of_type(str))
     """The domain's stable identifier, e.g. 'partnerships'."""
     names: tuple[Name, ...] = attrs.field(validator=_tuple_of(Name))
-    """Every known name, in every language, with its source."""
+    """Every known name, in every language, with its source; one at least is
+    the usual English name (:attr:`name`)."""
     national_description: str = attrs.field(validator=_text)
     """What the domain's indicators assess in a country (English)."""
     city_description: str = attrs.field(validator=_text)
@@ -307,11 +305,21 @@ class Domain:
                 f"domain {self.number} has slug {expected!r}, got {value!r}", attribute.name
             )
 
+    @names.validator
+    def _has_an_english_name(
+        self, attribute: attrs.Attribute[Any], value: tuple[Name, ...]
+    ) -> None:
+        if self.name_in("en") is None:
+            raise InvalidValueError(
+                "expected an English name (language 'en', use 'name' or 'heading')",
+                attribute.name,
+            )
+
     @property
     def name(self) -> str:
         """The usual English name."""
         found = self.name_in("en")
-        assert found is not None, "every bundled domain has an English name"
+        assert found is not None, "the constructor checks that there is one"
         return found
 
     def name_in(self, language: str) -> str | None:
@@ -382,7 +390,9 @@ class YearMonth:
         """Read the ``YYYY-MM`` form."""
         match = re.fullmatch(r"(\d{4})-(\d{2})", text) if isinstance(text, str) else None
         if match is None:
-            raise InvalidValueError(f"expected a year and month like '2024-08', got {text!r}")
+            raise InvalidValueError(
+                f"expected a year and month like '2024-08', got {_shown(text)}"
+            )
         return cls(int(match[1]), int(match[2]))
 
     def __str__(self) -> str:

@@ -64,6 +64,7 @@ from mgi.errors import (
     Problem,
     ResponseError,
     _or_list,
+    _shown,
 )
 from mgi.model import _between, _matching, _of_type, _text, _tuple_of
 from mgi.text import close_matches, fold
@@ -163,7 +164,7 @@ class Category(enum.IntEnum):
     def of(cls, value: Fraction | int) -> Category:
         """The category of a value from 0 to 100, compared exactly."""
         if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-            raise InvalidValueError(f"expected an int or a Fraction, got {value!r}")
+            raise InvalidValueError(f"expected an int or a Fraction, got {_shown(value)}")
         if not 0 <= value <= 100:
             raise InvalidValueError(f"expected a value from 0 to 100, got {value}")
         if value < 40:
@@ -694,7 +695,8 @@ def _add(given: dict[str, tuple[object, Response]], key: object, value: object) 
     if item.key in given:
         first = given[item.key][0]
         raise ResponseError(
-            f"sub-category {item.key} is given twice (as {first!r} and {key!r})", [item.key]
+            f"sub-category {item.key} is given twice (as {_shown(first)} and {_shown(key)})",
+            [item.key],
         )
     given[item.key] = (key, _response(item, value))
 
@@ -709,7 +711,7 @@ def _subcategory(key: object) -> Subcategory:
     try:
         return _subcategories()[key]  # type: ignore[index]
     except NotFoundError as error:
-        raise ResponseError(str(error), [str(key)]) from None
+        raise ResponseError(str(error), [key if isinstance(key, str) else _shown(key)]) from None
 
 
 def _response(item: Subcategory, value: object) -> Response:
@@ -721,7 +723,7 @@ def _response(item: Subcategory, value: object) -> Response:
         accepted = [response.value for response in item.responses]
         hint = close_matches(value, accepted, limit=1) if isinstance(value, str) else []
         raise ResponseError(
-            f"sub-category {item.key}: expected {_or_list(accepted)}, got {value!r}"
+            f"sub-category {item.key}: expected {_or_list(accepted)}, got {_shown(value)}"
             + (f" (did you mean {hint[0]!r}?)" if hint else ""),
             [item.key],
         )
@@ -828,7 +830,7 @@ def _json_entries(data: str | bytes, source: str | None) -> list[_Entry]:
             f"got {type(document).__name__}"
         )
         raise DataError([Problem("$", message)], source)
-    return [(f"$[{key!r}]", key, value) for key, value in document.items()]
+    return [(f"$[{_shown(key, 60)}]", key, value) for key, value in document.items()]
 
 
 def _csv_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], list[Problem]]:
