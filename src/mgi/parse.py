@@ -40,16 +40,25 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal, overload
 
 import attrs
 
 from mgi import _vocabulary as words
-from mgi.errors import InvalidValueError, ParseError, Problem
+from mgi.errors import InvalidValueError, ParseError, Problem, _shown
 from mgi.model import Finding, FindingKind, Level, Place, Profile, Source, YearMonth
-from mgi.text import fold
+from mgi.text import MAX_MARKS, fold, long_mark_run
 
-__all__ = ["ParseResult", "parse_profile"]
+__all__ = ["MAX_PAGE_SIZE", "ParseResult", "parse_profile"]
+
+#: The longest text :func:`parse_profile` reads unless given ``max_size``: five
+#: million characters (bytes, for bytes), some four hundred times a profile
+#: page.  Reading takes time in proportion to the size, about a third of a
+#: second per million characters; the limit keeps a mistaken input (a whole
+#: export, a binary file) from holding a program for minutes.
+MAX_PAGE_SIZE = 5_000_000
 
 
 @attrs.frozen
@@ -84,6 +93,7 @@ def parse_profile(
     source: Source | str | None = None,
     filename: str | None = None,
     strict: Literal[True] = True,
+    max_size: int | None = MAX_PAGE_SIZE,
 ) -> Profile: ...
 @overload
 def parse_profile(
@@ -97,6 +107,7 @@ def parse_profile(
     source: Source | str | None = None,
     filename: str | None = None,
     strict: Literal[False],
+    max_size: int | None = MAX_PAGE_SIZE,
 ) -> ParseResult: ...
 @overload
 def parse_profile(
@@ -110,6 +121,7 @@ def parse_profile(
     source: Source | str | None = None,
     filename: str | None = None,
     strict: bool,
+    max_size: int | None = MAX_PAGE_SIZE,
 ) -> Profile | ParseResult: ...
 
 
@@ -124,6 +136,7 @@ def parse_profile(
     source: Source | str | None = None,
     filename: str | None = None,
     strict: bool = True,
+    max_size: int | None = MAX_PAGE_SIZE,
 ) -> Profile | ParseResult:
     """Read copied profile page ``text`` (a string, or UTF-8 bytes) into a Profile.
 
@@ -143,6 +156,12 @@ def parse_profile(
     in a :class:`ParseResult`, the findings they concern left out (never
     guessed) and each one said in a warning.
 
+    Text longer than ``max_size`` characters (bytes, for bytes; by default
+    :data:`MAX_PAGE_SIZE`, ``None`` for no limit) raises :class:`mgi.ParseError`
+    before anything is read, whatever ``strict`` says; so does a run of more
+    than 30 combining marks (:data:`mgi.text.MAX_MARKS`), which no written
+    language uses and which would make reading slow.
+
     >>> import mgi
     >>> bundled = mgi.profiles["huehuetenango-2024"]
     >>> page = bundled.to_text().replace("2024 August", "Agosto de 2024")
@@ -154,8 +173,12 @@ def parse_profile(
     Traceback (most recent call last):
     ...
     mgi.errors.ParseError: line 1: no profile found; expected the profile: ...
+    >>> mgi.parse_profile(page, max_size=1_000)
+    Traceback (most recent call last):
+    ...
+    mgi.errors.ParseError: line 1: the text has ... characters, more than the limit of 1,000 ...
     """
-    reader = _Reader(_lines(text, filename), filename, strict)
+    reader = _Reader(_lines(text, filename, max_size), filename, strict)
     reader.read()
     profile = reader.profile(
         language=language,
@@ -196,14 +219,28 @@ class _Line:
     than ``_SHORT``, which can only be a finding or a paragraph."""
 
 
-def _lines(text: str | bytes, filename: str | None) -> list[_Line]:
+def _lines(text: str | bytes, filename: str | None, max_size: int | None) -> list[_Line]:
+    if not isinstance(text, (str, bytes)):
+        raise InvalidValueError(f"expected page text (str or bytes), got {type(text).__name__}")
+    if max_size is not None and len(text) > max_size:
+        unit = "bytes" if isinstance(text, bytes) else "characters"
+        raise ParseError(
+            f"the text has {len(text):,} {unit}, more than the limit of {max_size:,} "
+            "(pass max_size= to read longer text)",
+            1,
+            "",
+            filename,
+        )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ParseError(f"not UTF-8 text (byte {error.start})", 1, "", filename) from None
-    if not isinstance(text, str):
-        raise InvalidValueError(f"expected page text (str or bytes), got {type(text).__name__}")
+    marks = long_mark_run(text)
+    if marks is not None:
+        line = len(_BREAKS.findall(text, 0, marks)) + 1
+        message = f"more than {MAX_MARKS} combining marks in a row: not text"
+        raise ParseError(message, line, "", filename)
     text = unicodedata.normalize("NFC", text)
     lines = []
     for number, raw in enumerate(_BREAKS.split(text), 1):
@@ -240,7 +277,7 @@ def _heading_language(line: _Line) -> str | None:
 
 
 @functools.cache
-def _name_languages() -> dict[str, str]:
+def _name_languages() -> Mapping[str, str]:
     """The language of every domain name the taxonomy knows, by folded name."""
     from mgi._data import domains
 
@@ -248,7 +285,7 @@ def _name_languages() -> dict[str, str]:
     for domain in domains():
         for name in domain.names:
             found.setdefault(fold(name.text), name.language)
-    return found
+    return MappingProxyType(found)
 
 
 def _label(line: _Line, colon: bool) -> tuple[FindingKind, str] | None:
@@ -756,7 +793,8 @@ def _country_code(country: str) -> str:
     found = countries().code(country) if isinstance(country, str) else None
     if found is None:
         raise InvalidValueError(
-            f"expected an ISO 3166-1 alpha-3 code or a country name, got {country!r}", "country"
+            f"expected an ISO 3166-1 alpha-3 code or a country name, got {_shown(country)}",
+            "country",
         )
     return found
 

@@ -18,11 +18,17 @@ apostrophes between words (so French elisions split), and
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
-__all__ = ["close_matches", "fold", "word_spans", "words"]
+__all__ = ["MAX_MARKS", "close_matches", "fold", "long_mark_run", "word_spans", "words"]
+
+MAX_MARKS = 30
+"""The most combining marks in a row that text may hold: the limit of
+Unicode's stream-safe text format (UAX #15).  Real text never comes near it;
+Python's normalisation takes time quadratic in the length of a run."""
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -40,6 +46,10 @@ def _bare(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded
+    if long_mark_run(folded) is not None:
+        # Marks are dropped below anyway; dropping them first gives the same
+        # result without normalising a long run of them.
+        folded = "".join(char for char in folded if not _is_mark(char))
     folded = _COMMON_MARKS.sub("", unicodedata.normalize("NFKD", folded))
     if folded.isascii():
         return folded
@@ -96,3 +106,42 @@ def close_matches(key: str, candidates: Iterable[str], limit: int = 3) -> list[s
         by_fold.setdefault(fold(candidate), candidate)
     found = difflib.get_close_matches(fold(key), list(by_fold), n=limit, cutoff=0.6)
     return [by_fold[folded] for folded in found]
+
+
+# Where a run of more than MAX_MARKS marks could be: no mark is below U+0300.
+_MAYBE_MARKS = re.compile(rf"[^\x00-\u02ff]{{{MAX_MARKS + 1},}}")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def long_mark_run(text: str) -> int | None:
+    """Where the first run of more than :data:`MAX_MARKS` combining marks in
+    ``text`` starts, or ``None``: the text is not fit to normalise.
+
+    >>> long_mark_run("Zoë, café"), long_mark_run("e" + "\u0301" * 31)
+    (None, 1)
+    """
+    for candidate in _MAYBE_MARKS.finditer(text):
+        start, end = candidate.span()
+        runs = _mark_runs(astral=_ASTRAL.search(text, start, end) is not None)
+        found = runs.search(text, start, end)
+        if found is not None:
+            return found.start()
+    return None
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.combining(char) != 0 or char in _DECOMPOSES_TO_MARKS
+
+
+# Not marks themselves, but their decompositions start with one.
+_DECOMPOSES_TO_MARKS = "\u0f73\u0f75\u0f81\uff9e\uff9f"
+
+
+@cache
+def _mark_runs(astral: bool) -> re.Pattern[str]:
+    """A run of more than MAX_MARKS marks, built on first need.  Marks beyond
+    U+FFFF make the pattern slower to search (and to build), so they are only
+    in the pattern used on text that has such characters."""
+    last = sys.maxunicode if astral else 0xFFFF
+    marks = "".join(chr(code) for code in range(0x300, last + 1) if _is_mark(chr(code)))
+    return re.compile(f"[{re.escape(marks)}]{{{MAX_MARKS + 1},}}")
