@@ -1,56 +1,212 @@
-"""No caller can change the shared bundled objects."""
+"""No caller can change the shared objects: every public record, collection
+and table, and every container they hold or hand out, is read-only.  A caller
+who needs a variant builds one with ``attrs.evolve``.
+
+The test is systematic: it finds every public class in ``mgi.__all__`` and
+``mgi.sdg.__all__``, reaches live instances of each from the bundled data and
+the public functions, and tries every way of changing them.
+"""
 
 from __future__ import annotations
+
+import copy
+import enum
+import inspect
+import numbers
+from collections.abc import Iterator
+from types import MappingProxyType, ModuleType
+from typing import Any
 
 import attrs
 import pytest
 
 import mgi
+from mgi import parse, render, text
+from mgi.collections import _Collection
+
+NAMESPACES: list[ModuleType] = [mgi, mgi.sdg]
+# Modules whose public constants are shared by every caller.
+TABLES: list[ModuleType] = [mgi, mgi.sdg, render, text, parse]
 
 
-def _bundled_records() -> list[object]:
+def _public_classes() -> list[type]:
+    return sorted(
+        {
+            value
+            for namespace in NAMESPACES
+            for name in namespace.__all__
+            if isinstance(value := getattr(namespace, name), type)
+        },
+        key=lambda cls: cls.__qualname__,
+    )
+
+
+def _roots() -> list[object]:
+    """Live objects: the bundled data and what the public functions return."""
     profile = mgi.profiles["huehuetenango-2024"]
-    domain = mgi.domains[1]
+    damaged = profile.to_text().replace("ALIANZAS", "ALIANZA")
     return [
-        profile,
-        profile.place,
-        profile.published,
-        profile.source,
-        profile.findings[0],
-        domain,
-        domain.names[0],
-        domain.subareas[0],
-        domain.migof,
+        mgi.domains,
+        mgi.profiles,
+        mgi.profiles.filter(country="GTM"),
         mgi.provenance(),
-        mgi.provenance().sources[0],
+        mgi.sdg.indicator,
+        mgi.sdg.subcategories,
+        mgi.sdg.score({"1a": "yes_only_legal_status", "3b": "yes"}, partial=True),
+        mgi.parse_profile(damaged, strict=False),
+        profile.by_domain(),
     ]
 
 
-@pytest.mark.parametrize("record", _bundled_records(), ids=lambda r: type(r).__name__)
-def test_records_refuse_assignment(record: object) -> None:
-    field = attrs.fields(type(record))[0].name
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        setattr(record, field, None)
-    with pytest.raises((AttributeError, TypeError)):
-        record.__dict__  # noqa: B018  (slotted: no per-instance dict to change)
-    hash(record)  # only immutable containers inside
+def _public_values(obj: object) -> Iterator[tuple[str, Any]]:
+    """The fields and properties a caller reads, by name."""
+    if attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):
+            yield field.name, getattr(obj, field.name)
+    for name, member in inspect.getmembers(type(obj)):
+        if isinstance(member, property) and not name.startswith("_"):
+            yield name, getattr(obj, name)
 
 
-def test_containers_are_tuples() -> None:
-    profile = mgi.profiles["huehuetenango-2024"]
-    for value in (profile.findings, profile.introduction, mgi.domains[1].names):
-        assert isinstance(value, tuple)
+def _reachable() -> dict[type, list[object]]:
+    """Every object reachable from the roots, by type."""
+    found: dict[type, list[object]] = {}
+    seen: set[int] = set()
+    stack = _roots()
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, (str, numbers.Number, type(None), enum.Enum)):
+            continue
+        seen.add(id(obj))
+        found.setdefault(type(obj), []).append(obj)
+        if isinstance(obj, (tuple, frozenset, _Collection)):
+            stack.extend(obj)
+        elif isinstance(obj, MappingProxyType):
+            stack.extend(obj.values())
+        else:
+            stack.extend(value for _, value in _public_values(obj))
+    return found
 
 
-@pytest.mark.parametrize("collection", ["domains", "profiles"])
-def test_collections_are_read_only(collection: str) -> None:
-    items = getattr(mgi, collection)
+REACHABLE = _reachable()
+RECORD_TYPES = [cls for cls in _public_classes() if attrs.has(cls)]
+COLLECTION_TYPES = sorted(
+    {cls for cls in REACHABLE if issubclass(cls, _Collection)}, key=lambda c: c.__name__
+)
+ENUM_TYPES = [cls for cls in _public_classes() if issubclass(cls, enum.Enum)]
+
+
+def test_every_public_class_is_reached() -> None:
+    # A new public class needs a root above, so that the tests below try it.
+    missing = [
+        cls.__qualname__
+        for cls in _public_classes()
+        if (attrs.has(cls) or issubclass(cls, _Collection)) and cls not in REACHABLE
+    ]
+    assert not missing
+    assert len(RECORD_TYPES) >= 20
+    assert len(COLLECTION_TYPES) >= 3
+
+
+def _assert_read_only_value(where: str, value: Any) -> None:
+    """A held or returned container must be one nobody can change."""
+    assert not isinstance(value, (list, dict, set, bytearray)), f"{where} is a {type(value)}"
+    if isinstance(value, tuple):
+        with pytest.raises(TypeError):
+            value[0] = None  # type: ignore[index]
+    elif isinstance(value, MappingProxyType):
+        with pytest.raises(TypeError):
+            value["key"] = None  # type: ignore[index]
+
+
+@pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__qualname__)
+def test_records_refuse_every_change(cls: type) -> None:
+    for record in REACHABLE[cls][:3]:
+        for field in attrs.fields(cls):
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(record, field.name, None)
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                delattr(record, field.name)
+        with pytest.raises((attrs.exceptions.FrozenInstanceError, AttributeError)):
+            record.new_attribute = None  # type: ignore[attr-defined]
+        hash(record)  # only immutable values inside
+        for name, value in _public_values(record):
+            _assert_read_only_value(f"{cls.__qualname__}.{name}", value)
+
+
+@pytest.mark.parametrize("cls", COLLECTION_TYPES, ids=lambda cls: cls.__name__)
+def test_collections_refuse_every_change(cls: type) -> None:
+    for collection in REACHABLE[cls]:
+        for name in ["_items", "_index", "new_attribute"]:
+            with pytest.raises(AttributeError):
+                setattr(collection, name, ())
+            with pytest.raises(AttributeError):
+                delattr(collection, name)
+        with pytest.raises(TypeError):
+            collection[1] = None
+        with pytest.raises(TypeError):
+            del collection[1]
+        _assert_read_only_value(f"{cls.__name__}._index", collection._index)
+        for name, value in _public_values(collection):
+            _assert_read_only_value(f"{cls.__name__}.{name}", value)
+
+
+def _callable_without_arguments(obj: object) -> Iterator[tuple[str, Any]]:
+    for name, member in inspect.getmembers(type(obj), inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        parameters = list(inspect.signature(member).parameters.values())[1:]
+        if all(parameter.default is not parameter.empty for parameter in parameters):
+            yield name, getattr(obj, name)
+
+
+def _spoil(value: Any) -> None:
+    """Change a returned container and everything inside it, where one can."""
+    if isinstance(value, (list, dict, set)):
+        for inner in list(value.values() if isinstance(value, dict) else value):
+            _spoil(inner)
+        value.clear()
+
+
+@pytest.mark.parametrize("cls", RECORD_TYPES + COLLECTION_TYPES, ids=lambda c: c.__qualname__)
+def test_changing_what_a_method_returns_changes_nothing(cls: type) -> None:
+    for obj in REACHABLE[cls][:2]:
+        for name, method in _callable_without_arguments(obj):
+            first = method()
+            kept = copy.deepcopy(first)
+            _spoil(first)
+            assert method() == kept, f"{cls.__qualname__}.{name}() handed out its own state"
+
+
+@pytest.mark.parametrize("cls", ENUM_TYPES, ids=lambda cls: cls.__qualname__)
+def test_enum_members_cannot_be_replaced(cls: type[enum.Enum]) -> None:
+    member = next(iter(cls))
     with pytest.raises(AttributeError):
-        items._items = ()
+        setattr(cls, member.name, None)
+    with pytest.raises(AttributeError):
+        delattr(cls, member.name)
+
+
+@pytest.mark.parametrize("module", TABLES, ids=lambda module: module.__name__)
+def test_shared_tables_are_read_only(module: ModuleType) -> None:
+    for name in module.__all__:
+        value = getattr(module, name)
+        _assert_read_only_value(f"{module.__name__}.{name}", value)
+        if isinstance(value, MappingProxyType):
+            for inner in value.values():
+                _assert_read_only_value(f"{module.__name__}.{name}[...]", inner)
+
+
+def test_lookup_tables_behind_the_reader_are_read_only() -> None:
+    from mgi._data import countries
+
+    table = countries()
+    with pytest.raises(AttributeError):
+        table._by_name = {}  # type: ignore[misc]
     with pytest.raises(TypeError):
-        items._index["x"] = None
+        table._by_name["atlantis"] = "ATL"  # type: ignore[index]
     with pytest.raises(TypeError):
-        items[0] = None
+        render.LABELS["es"][mgi.FindingKind.POTENTIAL] = "changed"  # type: ignore[index]
 
 
 def test_variants_come_from_evolve() -> None:

@@ -14,31 +14,58 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 
-# Loads every packaged JSON file through Traversables, then the public loaders.
+# Runs every loader of packaged data (each is wrapped to run once) and records
+# the files they read, then uses the public API that rests on them; prints
+# where mgi was imported from, every packaged JSON file and the ones loaded.
 CHECK = textwrap.dedent(
     """
     import mgi, sys
-    from mgi._data import _package_files
-    from mgi.documents import parse_json
+    from mgi import _data
 
-    def walk(folder):
+    def walk(folder, prefix=""):
         for item in folder.iterdir():
             if item.is_dir():
-                yield from walk(item)
+                yield from walk(item, prefix + item.name + "/")
             else:
-                yield item
+                yield prefix + item.name
 
-    names = sorted(item.name for item in walk(_package_files()) if item.name.endswith(".json"))
-    for item in walk(_package_files()):
-        if item.name.endswith(".json"):
-            parse_json(item.read_bytes(), item.name)
+    read = set()
+    reader = _data.read_document
+    def recording(*parts):
+        read.add("/".join(parts))
+        return reader(*parts)
+    _data.read_document = recording
+
+    loaders = [name for name, value in vars(_data).items() if hasattr(value, "__wrapped__")]
+    for name in loaders:
+        getattr(_data, name)()
     assert len(mgi.domains) == 6 and len(mgi.profiles) >= 1
     assert mgi.provenance().data_version
     assert len(mgi.sdg.subcategories) == 30 and mgi.domains[1].sdg.code == "PD_1"
+    profile = mgi.profiles["huehuetenango-2024"]
+    assert mgi.parse_profile(profile.to_text(), source=profile.source) == profile
+    assert mgi.sdg.score({"3a": "yes"}, partial=True).domains[2].category.label
+    packaged = [name for name in walk(_data._package_files()) if name.endswith(".json")]
     print(mgi.__file__)
-    print(" ".join(names))
+    print(" ".join(sorted(packaged)))
+    print(" ".join(sorted(read)))
+    print(" ".join(loaders))
     """
 )
+
+
+def _check(python: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+    """Run CHECK; assert that the loaders read every packaged JSON file; return
+    where mgi was imported from."""
+    result = subprocess.run(
+        [str(python), "-c", CHECK], check=True, capture_output=True, text=True, cwd=cwd, env=env
+    )
+    location, packaged, read, loaders = result.stdout.splitlines()
+    assert "taxonomy.json" in packaged.split()
+    assert "profiles/huehuetenango-2024.json" in packaged.split()
+    assert read.split() == packaged.split()
+    assert {"countries", "sdg_indicator"} <= set(loaders.split())
+    return location
 
 
 @pytest.fixture(scope="module")
@@ -75,25 +102,10 @@ def test_installed_wheel_loads_every_file(wheel: Path, tmp_path: Path) -> None:
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True
     )
-    result = subprocess.run(
-        [str(python), "-c", CHECK], check=True, capture_output=True, text=True, cwd=tmp_path
-    )
-    location, names = result.stdout.splitlines()
-    assert str(env_dir) in location
-    assert "taxonomy.json" in names.split()
+    assert str(env_dir) in _check(python, tmp_path)
 
 
 def test_zipped_package_loads_every_file(wheel: Path, tmp_path: Path) -> None:
     # A wheel is a zip: put it on sys.path and import from it, as zipapps do.
     env = {**os.environ, "PYTHONPATH": str(wheel)}
-    result = subprocess.run(
-        [sys.executable, "-c", CHECK],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-    )
-    location, names = result.stdout.splitlines()
-    assert location.startswith(str(wheel))
-    assert "huehuetenango-2024.json" in names.split()
+    assert _check(sys.executable, tmp_path, env).startswith(str(wheel))

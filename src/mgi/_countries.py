@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 import attrs
 
+from mgi.collections import _ReadOnly
 from mgi.errors import DataError, Problem
 from mgi.text import fold
 
@@ -55,10 +56,13 @@ class CountryTable:
     countries: tuple[CountryEntry, ...]
 
 
-class Countries:
+class Countries(_ReadOnly):
     """Lookups over the country table: name to code, code to display name."""
 
     __slots__ = ("_by_name", "_names")
+
+    _by_name: MappingProxyType[str, str]
+    _names: MappingProxyType[str, MappingProxyType[str, str]]
 
     def __init__(self, entries: Iterable[CountryEntry], source: str | None = None) -> None:
         by_name: dict[str, str] = {}
@@ -71,8 +75,8 @@ class Countries:
                     where = f"$.countries[{index}].forms"
                     message = f"the name {form!r} is given to both {owner} and {entry.code}"
                     raise DataError([Problem(where, message)], source)
-        self._by_name = MappingProxyType(by_name)
-        self._names = MappingProxyType(names)
+        object.__setattr__(self, "_by_name", MappingProxyType(by_name))
+        object.__setattr__(self, "_names", MappingProxyType(names))
 
     def code(self, name: str) -> str | None:
         """The alpha-3 code of the country ``name`` names (case, accents and a

@@ -10,6 +10,9 @@ page) and from IOM's own descriptions of the two lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
 
 from mgi.model import FindingKind
 
@@ -27,10 +30,15 @@ __all__ = [
 ]
 
 #: The language names used in generated source descriptions.
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
+LANGUAGE_NAMES: Mapping[str, str] = {
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "pt": "Portuguese",
+}
 
 #: Month names per language, January first (folded).
-MONTHS: dict[str, tuple[str, ...]] = {
+MONTHS: Mapping[str, tuple[str, ...]] = {
     language: tuple(names.split())
     for language, names in {
         "en": "january february march april may june july august september october november "
@@ -44,7 +52,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
     }.items()
 }
 # "Setiembre" is the spelling of several Spanish-speaking countries.
-MONTH_NUMBERS: dict[str, int] = {
+MONTH_NUMBERS: Mapping[str, int] = {
     name: number for names in MONTHS.values() for number, name in enumerate(names, 1)
 } | {"setiembre": 9}
 
@@ -89,7 +97,7 @@ def click_instruction(folded: str) -> bool:
 
 #: Words that make a line one of the two list labels.  A label must match
 #: one kind only; the language is that of the words that matched.
-LABEL_WORDS: dict[FindingKind, dict[str, str]] = {
+LABEL_WORDS: Mapping[FindingKind, Mapping[str, str]] = {
     FindingKind.WELL_DEVELOPED: {
         "well developed": "en",
         "bien desarroll": "es",
@@ -114,7 +122,7 @@ LABEL_WORDS: dict[FindingKind, dict[str, str]] = {
 
 #: The labels the renderer writes; the Spanish pair is the Huehuetenango
 #: page's wording, the others IOM's descriptions of the two lists.
-LABELS: dict[str, dict[FindingKind, str]] = {
+LABELS: Mapping[str, Mapping[FindingKind, str]] = {
     "es": {
         FindingKind.WELL_DEVELOPED: (
             "Gobernanza de la migración: Ejemplos de áreas bien desarrolladas:"
@@ -141,7 +149,7 @@ LABELS: dict[str, dict[FindingKind, str]] = {
 #: forms are those of published profile titles (mgi-facts 5.3); the colon
 #: forms in the other languages are that page's form translated, accepted so
 #: that pages written by ``Profile.to_text`` read back.
-TITLE_PREFIXES: dict[str, str] = {
+TITLE_PREFIXES: Mapping[str, str] = {
     "perfil de gobernanza de la migracion": "es",
     "perfil de gobernanza migratoria": "es",
     "indicadores de gobernanza de la migracion perfil": "es",
@@ -158,7 +166,7 @@ TITLE_PREFIXES: dict[str, str] = {
 }
 
 #: Words naming a kind of local authority (folded), and the kind recorded.
-PLACE_KINDS: dict[str, str] = {
+PLACE_KINDS: Mapping[str, str] = {
     "municipalidad": "municipality",
     "municipio": "municipality",
     "municipality": "municipality",
@@ -212,3 +220,20 @@ PLACE_JOINERS = frozenset(
         "das",
     }
 )
+
+
+def _frozen(table: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """A read-only copy of ``table`` and of the tables inside it."""
+    return MappingProxyType(
+        {key: _frozen(value) if isinstance(value, dict) else value for key, value in table.items()}
+    )
+
+
+# The tables are shared (``mgi.render.LABELS`` is public): no caller may change them.
+LANGUAGE_NAMES = _frozen(LANGUAGE_NAMES)
+MONTHS = _frozen(MONTHS)
+MONTH_NUMBERS = _frozen(MONTH_NUMBERS)
+LABEL_WORDS = _frozen(LABEL_WORDS)
+LABELS = _frozen(LABELS)
+TITLE_PREFIXES = _frozen(TITLE_PREFIXES)
+PLACE_KINDS = _frozen(PLACE_KINDS)

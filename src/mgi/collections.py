@@ -15,6 +15,15 @@ True
 (True, False)
 >>> [p.id for p in mgi.profiles.filter(country="GTM", level="local", year=2024)]
 ['huehuetenango-2024']
+
+A collection cannot be changed: it is a value, equal to another of its kind
+with the same items, and its own copy.
+
+>>> import copy
+>>> mgi.profiles.filter(country="GTM") == mgi.profiles.filter(year=2024)
+True
+>>> copy.deepcopy(mgi.domains) is mgi.domains
+True
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ import enum
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Generic, Self, TypeAlias, TypeVar, Unpack, overload
 
 from mgi.errors import DataError, NotFoundError, Problem
 from mgi.model import Domain, FindingKind, Level, Profile, _finding_kind
@@ -44,7 +53,26 @@ K = TypeVar("K")
 D = TypeVar("D")
 
 
-class _Collection(Generic[K, T]):
+class _ReadOnly:
+    """Objects whose attributes no caller can set or delete."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    # Nothing can change it, so a copy is the object itself.
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Self:
+        return self
+
+
+class _Collection(_ReadOnly, Generic[K, T]):
     """Shared lookup rules; subclasses say how keys are normalised."""
 
     __slots__ = ("_index", "_items")
@@ -61,12 +89,6 @@ class _Collection(Generic[K, T]):
                 index.setdefault(key, item)
         object.__setattr__(self, "_items", ordered)
         object.__setattr__(self, "_index", MappingProxyType(index))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
 
     def _keys_of(self, item: T) -> Iterable[str]:
         raise NotImplementedError
@@ -112,6 +134,14 @@ class _Collection(Generic[K, T]):
 
     def __bool__(self) -> bool:
         return bool(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._items == other._items
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._items))
 
 
 class Domains(_Collection[DomainKey, Domain]):
