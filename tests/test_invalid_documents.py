@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.mutations import break_keys, break_type, json_values
+from tests.mutations import break_keys, break_type, broken, error_from, json_values
 from tests.strategies import profiles
 
 import mgi
@@ -98,7 +98,7 @@ def test_any_value_in_any_field_gives_a_short_located_error(value: object) -> No
 
 @pytest.mark.parametrize(
     "key",
-    [10**TOO_MANY_DIGITS, "x" * 1_000_000, ("a", ["b"])],
+    [10**TOO_MANY_DIGITS, "x" * 200_000, ("a", ["b"])],
     ids=["huge-int", "huge-str", "unhashable"],
 )
 def test_a_key_python_cannot_print_is_a_short_miss(key: Any) -> None:
@@ -108,3 +108,35 @@ def test_a_key_python_cannot_print_is_a_short_miss(key: Any) -> None:
         with pytest.raises(mgi.NotFoundError) as caught:
             collection[key]
         assert len(str(caught.value)) < 200
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(profiles, min_size=1, max_size=4, unique_by=lambda p: p.id), st.data())
+def test_every_broken_line_of_json_lines_is_located(
+    items: list[mgi.Profile], data: st.DataObject
+) -> None:
+    lines = mgi.dumps_profiles(items).splitlines()
+    spoilt = data.draw(st.sets(st.integers(0, len(lines) - 1), min_size=1))
+    for index in spoilt:
+        document = broken(mgi.profile_to_dict(items[index]), data)
+        lines[index] = json.dumps(document, ensure_ascii=False)
+    with pytest.raises(mgi.DataError) as caught:
+        mgi.loads_profiles("\n".join(lines), source="profiles.jsonl")
+    located = {
+        int(problem.location.split(",")[0].removeprefix("line "))
+        for problem in caught.value.problems
+    }
+    assert located == {index + 1 for index in spoilt}
+    assert all(", $" in problem.location for problem in caught.value.problems)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["", "{", "[]", "null", '{"id": "a"}', "\u2028"]) | st.text(max_size=20),
+        max_size=5,
+    )
+)
+def test_any_json_lines_text_gives_profiles_or_located_errors(lines: list[str]) -> None:
+    error = error_from(mgi.DataError, mgi.loads_profiles, "\n".join(lines))
+    assert error is None or all(p.location.startswith("line ") for p in error.problems)

@@ -190,7 +190,7 @@ def test_any_csv_text_gives_responses_or_a_located_error(text: str | bytes) -> N
     assert error is None or all(problem.location for problem in error.problems)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.dictionaries(json_values.filter(lambda v: not isinstance(v, (list, dict))), json_values))
 def test_any_mapping_scores_or_raises_a_response_error(given: dict[Any, Any]) -> None:
     before = copy.deepcopy(given)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import mgi
-from mgi.errors import MGIError
+from mgi.errors import MGIError, Problem
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -342,6 +342,68 @@ def _sdg_score(args: argparse.Namespace) -> str:
     return score_text(result)
 
 
+@command
+def _check(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="validate profile files: JSON, JSON Lines, copied page text",
+        description="Check profile files and print every problem in every file, one line "
+        "each: FILE:LINE or FILE:PATH, then what is wrong. A .json file holds one profile, "
+        "a .jsonl or .ndjson file one profile a line, a .txt file the text of a profile "
+        "page as copied; other files are told by their content. The exit status is 0 "
+        "only when every file passes.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a profile file, or - for stdin")
+
+    def run(args: argparse.Namespace) -> str:
+        lines: list[str] = []
+        failed = problems = 0
+        for file in args.files:
+            name, count, found = _check_file(file)
+            lines += [_located(name, problem) for problem in found]
+            if found:
+                failed, problems = failed + 1, problems + len(found)
+            else:
+                lines.append(f"{name}: ok, {count} profile{'' if count == 1 else 's'}")
+        output = "".join(line + "\n" for line in lines)
+        if failed:
+            summary = f"{problems} problem{'' if problems == 1 else 's'} in {failed} of "
+            raise _Failed(output, summary + f"{len(args.files)} files")
+        return output
+
+    parser.set_defaults(run=run)
+
+
+def _check_file(file: str) -> tuple[str, int, tuple[Problem, ...]]:
+    """The file's name, how many profiles it holds and its problems."""
+    from mgi.documents import document_problems
+
+    name = "<stdin>" if file == "-" else file
+    try:
+        data = _read(file)
+    except MGIError as error:
+        return name, 0, (Problem("", str(error).removeprefix(f"{name}: ")),)
+    return name, *document_problems(data, name)
+
+
+def _located(name: str, problem: Problem) -> str:
+    """``FILE:LINE[:COLUMN][:PATH]: message`` or ``FILE:PATH: message``."""
+    where = problem.location
+    found = re.fullmatch(r"line (\d+)(?:, column (\d+))?(?:, (.+))?", where)
+    if found:
+        where = ":".join(part for part in found.groups() if part)
+    return f"{name}:{where}: {problem.message}" if where else f"{name}: {problem.message}"
+
+
+class _Failed(MGIError):
+    """A command whose output says that it failed: the output is printed, then
+    the message as the error line, and the exit status is 1."""
+
+    def __init__(self, output: str, message: str) -> None:
+        super().__init__(message)
+        self.output = output
+
+
 def _read(file: str) -> bytes:
     if file == "-":
         return sys.stdin.buffer.read()
@@ -370,13 +432,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         output = run(args)
+    except _Failed as failed:
+        _write(failed.output)
+        print(f"mgi: error: {failed}", file=sys.stderr)
+        return 1
     except MGIError as error:
         print(f"mgi: error: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
+    _write(output)
+    return 0
+
+
+def _write(output: str) -> None:
     try:
         sys.stdout.write(output)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (``mgi show | head``): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0

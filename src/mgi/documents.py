@@ -18,6 +18,9 @@ A round trip gives back an equal profile:
 >>> profile = mgi.profiles["huehuetenango-2024"]
 >>> mgi.loads_profile(mgi.dumps_profile(profile)) == profile
 True
+
+Many profiles travel as JSON Lines, one profile a line (``loads_profiles``,
+``dumps_profiles``); problems then name the line too.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mgi.errors import DataError, InvalidValueError, MGIError, Problem
 from mgi.model import Profile
@@ -41,12 +44,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "decode_text",
+    "document_problems",
     "dump_profile",
     "dump_profiles",
     "dumps_profile",
+    "dumps_profiles",
     "load_profile",
     "load_profiles",
     "loads_profile",
+    "loads_profiles",
     "parse_json",
     "profile_from_dict",
     "profile_to_dict",
@@ -305,42 +311,20 @@ def _profiles_at(name: str) -> Iterator[tuple[Profile, str]]:
             path = os.path.join(name, file_name)
             yield load_profile(path), path
     elif name.endswith((".jsonl", ".ndjson")):
-        yield from _json_lines(name)
+        yield from _json_lines_file(name)
     else:
         yield load_profile(name), name
 
 
-def _json_lines(name: str) -> Iterator[tuple[Profile, str]]:
-    from mgi._build import build, parse
-
+def _json_lines_file(name: str) -> Iterator[tuple[Profile, str]]:
     try:
         with open(name, "rb") as file:
-            for number, line in enumerate(file, 1):
-                if not line.strip():
-                    continue
-                try:
-                    profile = build(parse(line), Profile, parsed=True)
-                except Exception:  # parse again, strictly, to say what and where
-                    profile = _located(line, name, number)
-                yield profile, f"{name}, line {number}"
+            found, problems = _json_lines(file)
     except OSError as error:
         raise MGIError(f"{name}: cannot read the file: {error.strerror or error}") from None
-
-
-def _located(line: bytes, name: str, number: int) -> Profile:
-    """The profile on one line, or a DataError that says where on the line."""
-    try:
-        return profile_from_dict(parse_json(line.rstrip(b"\r\n")), None)
-    except DataError as error:
-        problems = [
-            Problem(
-                f"line {number}"
-                + (", " + problem.location.removeprefix("line 1, ") if problem.location else ""),
-                problem.message,
-            )
-            for problem in error.problems
-        ]
-        raise DataError(problems, name) from None
+    if problems:
+        raise DataError(problems, name)
+    return ((profile, f"{name}, line {number}") for profile, number in found)
 
 
 def dump_profiles(profiles: Iterable[Profile], path: str | os.PathLike[str]) -> None:
@@ -357,11 +341,7 @@ def dump_profiles(profiles: Iterable[Profile], path: str | os.PathLike[str]) -> 
     """
     from pathlib import Path
 
-    lines = (
-        json.dumps(profile_to_dict(profile), ensure_ascii=False, separators=(",", ":")) + "\n"
-        for profile in profiles
-    )
-    write_atomically(Path(path), "".join(lines))
+    write_atomically(Path(path), dumps_profiles(profiles))
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
@@ -422,3 +402,146 @@ def write_atomically(path: Path, text: str) -> None:
             raise
     except OSError as error:
         raise MGIError(f"{path}: cannot write the file: {error.strerror or error}") from None
+
+
+# -- JSON Lines ----------------------------------------------------------------------
+
+
+def dumps_profiles(profiles: Iterable[Profile]) -> str:
+    """Profiles as JSON Lines text: one compact JSON object a line.
+
+    >>> import mgi
+    >>> text = mgi.dumps_profiles(mgi.profiles)
+    >>> text.count("\\n"), text[:30]
+    (1, '{"id":"huehuetenango-2024","ti')
+    """
+    return "".join(
+        json.dumps(profile_to_dict(profile), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for profile in profiles
+    )
+
+
+def loads_profiles(text: str | bytes, source: str | None = None) -> tuple[Profile, ...]:
+    """Read profiles from JSON Lines text: one profile (a JSON object) a line,
+    blank lines skipped, as :func:`load_profiles` reads a ``.jsonl`` file.
+    Ids must be unique.
+
+    Every problem on every line is reported at once, as a
+    :class:`mgi.DataError` whose locations give the line and the JSON path
+    (or the column, for malformed JSON):
+
+    >>> import mgi
+    >>> text = mgi.dumps_profiles(mgi.profiles)
+    >>> mgi.loads_profiles(text) == tuple(mgi.profiles)
+    True
+    >>> mgi.loads_profiles(text + '\\n{"id": "x"\\n' + text, source="all.jsonl")
+    Traceback (most recent call last):
+    ...
+    mgi.errors.DataError: all.jsonl: line 3, column 11: invalid JSON: Expecting ',' delimiter
+    all.jsonl: line 4, $.id: the id 'huehuetenango-2024' is also on line 1
+    """
+    found, problems = _json_lines(_byte_lines(text))
+    if problems:
+        raise DataError(problems, source)
+    return tuple(profile for profile, _ in found)
+
+
+def _byte_lines(text: str | bytes) -> list[bytes]:
+    # Lines end at "\n" only, as in a file: JSON strings may hold U+2028.
+    # A lone surrogate is kept, to be reported as text that is not UTF-8.
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    return data.split(b"\n")
+
+
+def _json_lines(lines: Iterable[bytes]) -> tuple[list[tuple[Profile, int]], list[Problem]]:
+    """Every profile of JSON Lines with its line number, and every problem of
+    every line (an id given twice among them)."""
+    from mgi._build import build, parse
+
+    found: list[tuple[Profile, int]] = []
+    problems: list[Problem] = []
+    first_line: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            profile = build(parse(line), Profile, parsed=True)
+        except Exception:  # parse again, strictly, to say what and where
+            try:
+                profile = profile_from_dict(parse_json(line.rstrip(b"\r\n")))
+            except DataError as error:
+                problems += [_on_line(number, problem) for problem in error.problems]
+                continue
+        if profile.id in first_line:
+            message = f"the id {profile.id!r} is also on line {first_line[profile.id]}"
+            problems.append(Problem(f"line {number}, $.id", message))
+        else:
+            first_line[profile.id] = number
+        found.append((profile, number))
+    return found, problems
+
+
+def _on_line(number: int, problem: Problem) -> Problem:
+    """A problem of one line's JSON, located in the whole text."""
+    where = problem.location.removeprefix("line 1, ")
+    return Problem(f"line {number}, {where}" if where else f"line {number}", problem.message)
+
+
+# -- checking files --------------------------------------------------------------------
+
+DocumentKind = Literal["json", "jsonl", "text"]
+
+
+def document_problems(
+    data: bytes | str, name: str, kind: DocumentKind | None = None
+) -> tuple[int, tuple[Problem, ...]]:
+    """Check a profile document: the number of profiles in it, and every
+    problem found (none when it passes).
+
+    ``kind`` is ``'json'`` (one profile), ``'jsonl'`` (JSON Lines) or
+    ``'text'`` (a copied profile page, read leniently so that every problem
+    is found; each warning is a problem).  By default the name's extension
+    decides (``.json``; ``.jsonl`` or ``.ndjson``; ``.txt``), else the
+    content (JSON starts with ``{``).
+
+    >>> import mgi
+    >>> document_problems(mgi.dumps_profiles(mgi.profiles), "all.jsonl")
+    (1, ())
+    >>> count, problems = document_problems('{"id": "x"}', "mine.json")
+    >>> count, str(problems[0])
+    (0, '$.title: required field missing')
+    """
+    kind = kind or _kind_of(name, data)
+    if kind == "jsonl":
+        found, problems = _json_lines(_byte_lines(data))
+        return len(found), tuple(problems)
+    try:
+        text = decode_text(data, name)
+    except DataError as error:
+        return 0, error.problems
+    if kind == "text":
+        from mgi.parse import page_problems
+
+        problems = page_problems(text, name)
+        return (0 if problems else 1), problems
+    try:
+        loads_profile(text)
+    except DataError as error:
+        return 0, error.problems
+    return 1, ()
+
+
+_KINDS: dict[str, DocumentKind] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _kind_of(name: str, data: bytes | str) -> DocumentKind:
+    extension = os.path.splitext(name)[1].lower()
+    if extension in _KINDS:
+        return _KINDS[extension]
+    lines = [line.strip() for line in _byte_lines(data) if line.strip()]
+    if lines:
+        lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")  # a byte order mark
+    if extension == ".txt" or not lines or not lines[0].startswith(b"{"):
+        return "text"
+    # JSON Lines: more than one line, each an object.
+    return "jsonl" if len(lines) > 1 and all(line[:1] == b"{" for line in lines) else "json"

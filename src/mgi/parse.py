@@ -53,12 +53,12 @@ from mgi.text import MAX_MARKS, fold, long_mark_run
 
 __all__ = ["MAX_PAGE_SIZE", "ParseResult", "parse_profile"]
 
-#: The longest text :func:`parse_profile` reads unless given ``max_size``: five
-#: million characters (bytes, for bytes), some four hundred times a profile
-#: page.  Reading takes time in proportion to the size, about a third of a
-#: second per million characters; the limit keeps a mistaken input (a whole
-#: export, a binary file) from holding a program for minutes.
 MAX_PAGE_SIZE = 5_000_000
+"""The longest text :func:`parse_profile` reads unless given ``max_size``: five
+million characters (bytes, for bytes), some four hundred times a profile
+page.  Reading takes time in proportion to the size, about a third of a
+second per million characters; the limit keeps a mistaken input (a whole
+export, a binary file) from holding a program for minutes."""
 
 
 @attrs.frozen
@@ -189,6 +189,40 @@ def parse_profile(
         source=source,
     )
     return profile if strict else ParseResult(profile, tuple(reader.warnings))
+
+
+def page_problems(text: str | bytes, filename: str | None = None) -> tuple[Problem, ...]:
+    """Every problem of a page, in line order: what a lenient read warns
+    about and, where the page cannot be read to the end, what stopped it;
+    none for a page that reads strictly.  ``mgi check`` reports them.
+
+    >>> import mgi
+    >>> page = mgi.profiles["huehuetenango-2024"].to_text()
+    >>> page_problems(page)
+    ()
+    >>> damaged = page.replace("ALIANZAS", "ALIANZA").replace("2024 August", "")
+    >>> for problem in page_problems(damaged):
+    ...     print(problem.location, "|", problem.message[:42])
+    line 37 | not one of the six domain headings, a labe
+    line 41 | a finding under an unknown heading is left
+    line 42 | a finding under an unknown heading is left
+    line 46 | a finding under an unknown heading is left
+    line 47 | a finding under an unknown heading is left
+    line 90 | domains missing from the page: partnership
+    line 90 | no date line found; expected one like '202
+    """
+    reader: _Reader | None = None
+    try:
+        reader = _Reader(_lines(text, filename, MAX_PAGE_SIZE), filename, strict=False)
+        reader.read()
+        reader.profile(
+            language=None, level=None, country=None, published=None, id=None, source=None
+        )
+    except ParseError as error:
+        stopped = Problem(error.location, error.message)
+        found = [*(reader.warnings if reader else []), stopped]
+        return tuple(sorted(found, key=lambda problem: int(problem.location.split()[1])))
+    return tuple(reader.warnings)
 
 
 # -- lines ------------------------------------------------------------------
