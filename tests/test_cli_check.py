@@ -4,6 +4,9 @@ problem in every file, one line each, and exit status 0 only when all pass."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -127,3 +130,12 @@ def test_help_and_usage(args: list[str], status: int) -> None:
     result = _mgi(*args)
     assert result.returncode == status
     assert "FILE" in result.stdout + result.stderr
+
+
+def test_output_the_terminal_cannot_encode_is_escaped_not_fatal() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mgi", "show"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Migraci\\xf3n" in result.stdout.splitlines()[0]

@@ -124,9 +124,9 @@ def test_a_bad_line_names_file_line_and_json_path(tmp_path: Path) -> None:
     ("line", "expected"),
     [
         ('{"id": "x",', "line 2, column 12: invalid JSON: Expecting property name"),
-        ('{"id": "x", "id": "y"}', "line 2: invalid JSON: the key 'id' appears twice"),
+        ('{"id": "x", "id": "y"}', "line 2, column 1: invalid JSON: the key 'id' appears twice"),
         ("[1, 2]", "line 2, $: expected an object, got array"),
-        ('{"id": NaN}', "line 2: invalid JSON: NaN is not a valid JSON number"),
+        ('{"id": NaN}', "line 2, column 8: invalid JSON: NaN is not a valid JSON number"),
     ],
 )
 def test_malformed_lines_are_located(tmp_path: Path, line: str, expected: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -140,3 +141,28 @@ def test_every_broken_line_of_json_lines_is_located(
 def test_any_json_lines_text_gives_profiles_or_located_errors(lines: list[str]) -> None:
     error = error_from(mgi.DataError, mgi.loads_profiles, "\n".join(lines))
     assert error is None or all(p.location.startswith("line ") for p in error.problems)
+
+
+def test_a_json_lines_file_reports_every_bad_line(tmp_path: Path) -> None:
+    good = mgi.dumps_profiles(mgi.profiles).strip()
+    lines = [good, '{"id": "x"}', "", "[]", good]
+    path = tmp_path / "profiles.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(mgi.DataError) as caught:
+        mgi.load_profiles(path)
+    assert caught.value.source == str(path)
+    located = [problem.location for problem in caught.value.problems]
+    assert located[0] == "line 2, $.title"
+    assert "line 4, $" in located
+    assert located[-1] == "line 5, $.id"  # the id of line 1 again
+
+
+def test_a_profile_that_cannot_be_written_as_utf8_is_an_mgi_error(tmp_path: Path) -> None:
+    # JSON may escape half a surrogate pair; the profile holds it, but no
+    # UTF-8 file can: writing says so, and leaves no file behind.
+    text = mgi.dumps_profile(mgi.profiles["huehuetenango-2024"])
+    profile = mgi.loads_profile(text.replace('"title": "', '"title": "\\ud800', 1))
+    for dump in (mgi.dump_profile, lambda p, path: mgi.dump_profiles([p], path)):
+        with pytest.raises(mgi.MGIError, match="U\\+D800, half of a surrogate pair"):
+            dump(profile, tmp_path / "out.json")
+    assert list(tmp_path.iterdir()) == []

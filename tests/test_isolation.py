@@ -32,9 +32,12 @@ WORKLOAD = """
     mgi.loads_profile(mgi.dumps_profile(mgi.profiles["huehuetenango-2024"]))
     mgi.sdg.score(mgi.sdg.loads_responses(json.dumps({"2a": "yes"})), partial=True)
     mgi.provenance(), mgi.domains["alianzas"].sdg, mgi.profiles.filter(country="GTM")
+    mgi.load_profiles([profile]).search("migrantes")
+    mgi.findings_table(mgi.profiles).to_csv(), mgi.summary_table(mgi.profiles).to_json()
+    profile.wheel_svg(), profile._repr_html_(), mgi.search("trata")._repr_html_()
     with contextlib.redirect_stdout(io.StringIO()):
         for command in (["domains"], ["show"], ["sdg"], ["parse", sys.argv[1]],
-                        ["check", sys.argv[1]]):
+                        ["check", sys.argv[1]], ["search", "migrantes"], ["export"]):
             cli.main(command)
     network = [name for name in ("socket", "ssl", "http.client", "urllib.request")
                if name in sys.modules]

@@ -48,6 +48,7 @@ FIRST_USE = """
     import json, sys, threading
     import mgi
     from mgi import _data
+    from mgi.index import index_of
 
     sys.setswitchinterval(1e-6)
     page = sys.argv[1]
@@ -59,6 +60,8 @@ FIRST_USE = """
         "sdg_subcategories": lambda: mgi.sdg.subcategories,
         "domain_sdg": lambda: mgi.domains[1].sdg,
         "parsed": lambda: mgi.parse_profile(page),
+        "search_index": lambda: index_of(mgi.profiles),
+        "searched": lambda: mgi.search("migrantes"),
     }
     # Every loader of packaged data, found by its run-once wrapper.
     loaders = [name for name, value in vars(_data).items() if hasattr(value, "__wrapped__")]
@@ -87,10 +90,13 @@ FIRST_USE = """
         "sdg_subcategories": mgi.sdg.subcategories is _data.sdg_subcategories(),
         "domain_sdg": mgi.domains[1].sdg is mgi.sdg.indicator.domains[0],
         "parsed": mgi.parse_profile(page) == mgi.profiles["huehuetenango-2024"],
+        "search_index": index_of(mgi.profiles) is mgi.profiles._search_index,
+        "searched": mgi.search("migrantes") == list(mgi.search("migrantes")),
     }
     print(json.dumps({
         "loaders": loaders,
-        "objects": {name: len(ids) for name, ids in seen.items() if name != "parsed"},
+        "objects": {name: len(ids) for name, ids in seen.items()
+                    if name not in ("parsed", "searched")},
         "same": same,
         "errors": errors,
     }))

@@ -62,8 +62,12 @@ def _control(draw: st.DrawFn, lines: Lines) -> Lines:
     return _insert_into_line(draw, lines, draw(st.sampled_from(CONTROLS)))
 
 
+# Any character, halves of surrogate pairs too (a Python str can hold them).
+_ANY_CHARACTER = st.characters() | st.characters(categories=["Cs"])
+
+
 def _unicode(draw: st.DrawFn, lines: Lines) -> Lines:
-    return _insert_into_line(draw, lines, draw(st.text(min_size=1, max_size=40)))
+    return _insert_into_line(draw, lines, draw(st.text(_ANY_CHARACTER, min_size=1, max_size=40)))
 
 
 def _marks(draw: st.DrawFn, lines: Lines) -> Lines:
@@ -201,3 +205,12 @@ def test_a_long_run_of_combining_marks_is_refused_at_its_line(end: str) -> None:
         mgi.parse_profile(end.join(lines), strict=False)
     assert caught.value.line == at + 1
     assert f"more than {MAX_MARKS} combining marks in a row" in caught.value.message
+
+
+def test_half_a_surrogate_pair_is_refused_at_its_line() -> None:
+    lines = list(SEED_LINES)
+    lines[7] += "\udc80"
+    with pytest.raises(mgi.ParseError) as caught:
+        mgi.parse_profile("\r\n".join(lines), strict=False)
+    assert caught.value.line == 8
+    assert caught.value.message == "U+DC80, half of a surrogate pair, is not a character"

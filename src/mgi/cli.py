@@ -444,6 +444,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _write(output: str) -> None:
+    # What the terminal cannot show (or a lone surrogate) is written as an
+    # escape such as \\udc80 rather than stopping the command.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         sys.stdout.write(output)
         sys.stdout.flush()

@@ -235,7 +235,8 @@ class Profiles(_Collection[str, Profile]):
                 raise DataError(
                     [Problem("", f"profile id {after.id!r} appears twice: {first} and {second}")]
                 )
-        object.__setattr__(self, "_sources", {profile.id: source for profile, source in ordered})
+        sources = MappingProxyType({profile.id: source for profile, source in ordered})
+        object.__setattr__(self, "_sources", sources)
         object.__setattr__(self, "_search_index", None)
         super().__init__(profile for profile, _ in ordered)
 

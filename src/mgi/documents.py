@@ -402,6 +402,10 @@ def write_atomically(path: Path, text: str) -> None:
             raise
     except OSError as error:
         raise MGIError(f"{path}: cannot write the file: {error.strerror or error}") from None
+    except UnicodeEncodeError as error:  # a lone surrogate, as a JSON escape can give
+        found = error.object[error.start]
+        message = f"U+{ord(found):04X}, half of a surrogate pair, is not a character"
+        raise MGIError(f"{path}: cannot write the file: {message}") from None
 
 
 # -- JSON Lines ----------------------------------------------------------------------
@@ -513,8 +517,8 @@ def document_problems(
     """
     kind = kind or _kind_of(name, data)
     if kind == "jsonl":
-        found, problems = _json_lines(_byte_lines(data))
-        return len(found), tuple(problems)
+        found, on_lines = _json_lines(_byte_lines(data))
+        return len(found), tuple(on_lines)
     try:
         text = decode_text(data, name)
     except DataError as error:

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, TypedDict, Unpack, overload
 
 import attrs
 
+from mgi.collections import _ReadOnly
 from mgi.errors import InvalidValueError
 from mgi.model import DOMAIN_SLUGS, Finding, FindingKind, Profile
 from mgi.text import word_spans, words
@@ -234,7 +235,7 @@ def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-class Hits(Sequence[Hit]):
+class Hits(_ReadOnly, Sequence[Hit]):
     """Search results, best first: an immutable sequence of :class:`Hit`.
 
     Hits are made as they are read, so a broad search costs little until
@@ -259,9 +260,6 @@ class Hits(Sequence[Hit]):
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_query", query)
         object.__setattr__(self, "_docs", docs)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Hits is read-only")
 
     @property
     def query(self) -> Query:

@@ -235,6 +235,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f
 _SYMBOL_BULLET = re.compile(r"(?:•\s*|[-*–—·▪◦●‣]\s+)(?=\S)")
 # A bullet with nothing after it separates, like a blank line.
 _BULLETS_ONLY = re.compile(r"[•\-*–—·▪◦●‣\s]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER_BULLET = re.compile(r"\(?\d{1,3}[.)]\s+(?=\S)")
 
 
@@ -274,6 +275,11 @@ def _lines(text: str | bytes, filename: str | None, max_size: int | None) -> lis
     if marks is not None:
         line = len(_BREAKS.findall(text, 0, marks)) + 1
         message = f"more than {MAX_MARKS} combining marks in a row: not text"
+        raise ParseError(message, line, "", filename)
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:  # only a str can hold one: UTF-8 bytes cannot
+        line = len(_BREAKS.findall(text, 0, surrogate.start())) + 1
+        message = f"U+{ord(surrogate[0]):04X}, half of a surrogate pair, is not a character"
         raise ParseError(message, line, "", filename)
     text = unicodedata.normalize("NFC", text)
     lines = []
