@@ -56,9 +56,10 @@ __all__ = ["MAX_PAGE_SIZE", "ParseResult", "parse_profile"]
 MAX_PAGE_SIZE = 5_000_000
 """The longest text :func:`parse_profile` reads unless given ``max_size``: five
 million characters (bytes, for bytes), some four hundred times a profile
-page.  Reading takes time in proportion to the size, about a third of a
-second per million characters; the limit keeps a mistaken input (a whole
-export, a binary file) from holding a program for minutes."""
+page.  Reading takes time in proportion to the size, a fraction of a second
+per million characters (``benchmarks/parse_pages.py`` measures it); the limit
+keeps a mistaken input (a whole export, a binary file) from holding a program
+for long."""
 
 
 @attrs.frozen
