@@ -1,18 +1,14 @@
 """Access to the packaged data files, loaded once, on first use.
 
-A file is read by the package's own loader (``loader.get_data``, as
-:func:`pkgutil.get_data` does), which works from a folder, a wheel or a zip
-and costs nothing to import; where a loader cannot, through
-``importlib.resources`` Traversables (never turned into paths), so the
-package works from a frozen app too. The folder of bundled profiles is
-listed through ``importlib.resources``. Each loader runs at most once, even
-when several threads ask at once.
+Files are read through ``importlib.resources`` Traversables only, never
+turned into paths, so the package works from a folder, a wheel, a zip or a
+frozen app alike. Each loader runs at most once, even when several threads
+ask at once.
 """
 
 from __future__ import annotations
 
 import _thread
-import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -62,17 +58,6 @@ def read_document(*parts: str) -> tuple[Any, str]:
 
 
 def _read_bytes(*parts: str) -> bytes:
-    import mgi
-
-    get_data = getattr(getattr(mgi.__spec__, "loader", None), "get_data", None)
-    origin = getattr(mgi, "__file__", None)
-    if get_data is not None and origin:
-        try:
-            data: bytes = get_data(os.path.join(os.path.dirname(origin), "data", *parts))
-        except OSError:
-            pass  # a loader that does not hold the file: ask importlib.resources
-        else:
-            return data
     return _package_files().joinpath(*parts).read_bytes()
 
 
