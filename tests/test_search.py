@@ -271,6 +271,52 @@ def test_the_index_is_built_once_even_from_many_threads() -> None:
     assert all(index is seen[0] for index in seen)
 
 
+def test_phrases_across_punctuation_cases_and_written_forms() -> None:
+    texts = [
+        "Apoyo a la Iniciativa – «Minatozu» de la ciudad.",  # marks of no word between
+        "INICIATIVA MINATOZU, en marcha.",
+        "La iniciatíva\u00a0Minatozu.",  # an accent, and a piece holding both words
+        "Minatozu: iniciativa local.",  # the words, but not in order
+        "Iniciativas Minatozu.",  # not the whole first word
+    ]
+    collection = mgi.Profiles(
+        [_profile("a", [(1, WELL, text) for text in texts])],
+    )
+    found = {hit.text for hit in collection.search('"iniciativa minatozu"')}
+    assert found == set(texts[:3])
+    assert {hit.text for hit in collection.search('"iniciativa minat"')} == set()
+    assert {hit.text for hit in collection.search("la iniciativa\u2019minat")} == {
+        texts[0],
+        texts[2],
+    }
+
+
+def test_words_repeated_in_a_text_are_found_once() -> None:
+    collection = mgi.Profiles(
+        [_profile("a", [(1, WELL, "de la paz de la paz de"), (2, WELL, "la paz")])]
+    )
+    assert [hit.position for hit in collection.search("de paz")] == [1]
+    assert len(collection.search("paz", limit=5)) == 2
+    assert len(collection.search('"la paz"')) == 2
+
+
+def test_a_text_with_a_lone_surrogate_is_searched() -> None:
+    # JSON can carry one ("\ud800"); it separates words like any non-letter.
+    collection = mgi.Profiles([_profile("a", [(1, WELL, "trata\ud800personas")])])
+    assert [hit.position for hit in collection.search('"trata personas"')] == [1]
+
+
+def test_common_words_are_looked_up_like_rare_ones() -> None:
+    # "migrantes" is in most texts (its list gets a byte per text), "rara" in one.
+    findings = [(1, WELL, f"Personas migrantes {number}.") for number in range(40)]
+    findings.append((2, POTENTIAL, "Rara ayuda a migrantes."))
+    findings.append((3, POTENTIAL, "Rara vez."))
+    collection = mgi.Profiles([_profile("a", findings)])
+    assert [hit.text for hit in collection.search("rara migrantes")] == ["Rara ayuda a migrantes."]
+    assert len(collection.search("migrantes personas")) == 40
+    assert [hit.text for hit in collection.search('"a migrantes"')] == ["Rara ayuda a migrantes."]
+
+
 # -- against a plain reading of every text -------------------------------------
 
 VOCABULARY = [
@@ -290,8 +336,10 @@ VOCABULARY = [
     "SALUD",
     "xenofobia",
     "2024",
+    "TRATA",
+    "Niñéz",
 ]
-SEPARATORS = [" ", ", ", " – ", "\u00a0", " (", ") ", "’"]
+SEPARATORS = [" ", ", ", " – ", "\u00a0", " (", ") ", "’", " «", "» ", "_", " - "]
 
 
 @st.composite
@@ -333,7 +381,10 @@ _QUERY_WORDS = [
     "l’acc",
 ]
 _queries = st.lists(
-    st.sampled_from(_QUERY_WORDS) | st.sampled_from(['"trata de"', '"de la"', '"niñez"']),
+    st.sampled_from(_QUERY_WORDS)
+    | st.sampled_from(
+        ['"trata de"', '"de la"', '"niñez"', '"la trata de"', '"personas migrantes"']
+    ),
     min_size=1,
     max_size=3,
 ).map(" ".join)

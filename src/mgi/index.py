@@ -34,20 +34,30 @@ once); a search then looks words up instead of reading texts.
 from __future__ import annotations
 
 import enum
+import gc
 import heapq
 import re
 import threading
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import partial
-from itertools import chain, repeat
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, compress, repeat
 from operator import add, mul
 from typing import TYPE_CHECKING, TypedDict, Unpack, overload
 
 import attrs
 
+from mgi._postings import (
+    among,
+    byte_map,
+    decode,
+    has,
+    once_each,
+    pieces,
+    postings,
+    spaced_all,
+)
 from mgi.collections import _ReadOnly
 from mgi.errors import InvalidValueError
 from mgi.model import DOMAIN_SLUGS, Finding, FindingKind, Profile
@@ -330,21 +340,6 @@ _KIND_CODES = {FindingKind.WELL_DEVELOPED: 1, FindingKind.POTENTIAL: 2}
 _LONGEST = 0xFFFF
 
 
-class _Folded(dict[bytes, tuple[str, ...]]):
-    """The folded words of each piece of text between white space (as UTF-8,
-    which splits fastest), made on first sight: pieces repeat, so most are
-    looked up. Splitting at ASCII white space only is enough: whatever other
-    separators a piece holds, :func:`mgi.text.words` splits it at them."""
-
-    def __missing__(self, piece: bytes) -> tuple[str, ...]:
-        found = self[piece] = tuple(words(piece.decode("utf-8")))
-        return found
-
-    def words(self, text: str) -> Iterator[str]:
-        """The folded words of ``text``, as :func:`mgi.text.words` gives them."""
-        return chain.from_iterable(map(self.__getitem__, text.encode("utf-8").split()))
-
-
 class Index:
     """An inverted index of a collection's texts; see the module docstring.
 
@@ -353,60 +348,58 @@ class Index:
     """
 
     def __init__(self, profiles: Sequence[Profile]) -> None:
+        # The build makes no reference cycles: the cyclic garbage collector is
+        # paused, as it is while loading, rather than walk every profile.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(profiles)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self, profiles: Sequence[Profile]) -> None:
         self._profiles = profiles
-        # Every text in collection order, with its profile and a code for its
-        # part, domain and kind; whole-list operations run in C (map, sort).
-        texts: list[str] = []
-        codes = bytearray()
-        owner = array("I")
-        self._starts = array("I")  # where each profile's texts start
-        for number, profile in enumerate(profiles):
-            self._starts.append(len(texts))
-            texts.append(profile.title)
-            texts += [finding.text for finding in profile.findings]
-            texts += profile.introduction
-            codes.append(_TITLE)
-            codes += bytes(
-                [finding.domain << 2 | _KIND_CODES[finding.kind] for finding in profile.findings]
-            )
-            codes += bytes([_INTRODUCTION]) * len(profile.introduction)
-            owner.extend(repeat(number, len(texts) - self._starts[-1]))
-        # Number texts in rank order: part, then length, then collection order
-        # (a stable sort keeps it among equals).
-        lengths = list(map(len, texts))
-        if lengths and max(lengths) > _LONGEST:
-            lengths = [min(length, _LONGEST) for length in lengths]
-        keys = list(
-            map(
-                add, map(mul, map(_RANK_OF_CODE.__getitem__, codes), repeat(_LONGEST + 1)), lengths
-            )
-        )
-        natural = array("I", sorted(range(len(texts)), key=keys.__getitem__))
-        del keys, lengths
+        texts, codes, owner, self._starts = _gather(profiles)
+        natural = _rank_order(texts, codes)
         self._natural = natural  # rank -> collection order
         self._owner = array("I", map(owner.__getitem__, natural))  # rank -> profile
         self._codes = bytes(map(codes.__getitem__, natural))  # rank -> code
         self._texts = list(map(texts.__getitem__, natural))  # rank -> text
-        # Posting lists are kept per piece of text between spaces ("migrantes,"
-        # and "migrantes" apart), which makes the build cheap, and each folded
-        # word points to the lists of the pieces that hold it.
-        self._folded = _Folded()
-        self._lists_of: dict[str, list[array[int]]] = defaultdict(list)
-        self._pieces_of: dict[str, list[bytes]] = defaultdict(list)
-        for piece, docs in self._postings(self._texts).items():
-            for word in set(self._folded[piece]):
-                self._lists_of[word].append(docs)
-                self._pieces_of[word].append(piece)
+        del texts, codes, owner
+        # Posting lists are kept per piece of text between separators, which
+        # makes the build cheap; each folded word points to the lists of the
+        # pieces that hold it (mostly one: "migración", or "l’accès" for "l").
+        found = postings(self._texts)
+        self._folded = {piece: tuple(words(decode(piece))) for piece in found}
+        lists_of: defaultdict[str, list[array[int]]] = defaultdict(list)
+        # For phrases: the pieces that are one word, by word; those of more
+        # than one word, by each of their words; those of none ("–", "«").
+        forms: defaultdict[str, list[bytes]] = defaultdict(list)
+        joined: defaultdict[str, list[bytes]] = defaultdict(list)
+        empty = []
+        for piece, docs in found.items():
+            held = self._folded[piece]
+            for word in set(held):
+                lists_of[word].append(docs)
+                (forms if len(held) == 1 else joined)[word].append(piece)
+            if not held:
+                empty.append(piece)
+        self._forms = {word: frozenset(pieces) for word, pieces in forms.items()}
+        self._joined = {word: tuple(pieces) for word, pieces in joined.items()}
+        self._empty = frozenset(empty)
+        # Longest lists first: a document is most likely found in them.
+        self._lists_of = {
+            word: tuple(sorted(lists, key=len, reverse=True)) for word, lists in lists_of.items()
+        }
         self._vocabulary = sorted(self._lists_of)
-
-    @staticmethod
-    def _postings(texts: list[str]) -> dict[bytes, array[int]]:
-        """The documents each piece of text appears in; the build's main loop."""
-        postings: defaultdict[bytes, array[int]] = defaultdict(partial(array, "I"))
-        for doc, text in enumerate(texts):
-            for piece in set(text.encode("utf-8").split()):
-                postings[piece].append(doc)
-        return postings
+        # The longest lists also get a byte per document (no more than twice
+        # their own size), so that testing a document against them is one
+        # look-up rather than a binary search.
+        size = len(self._texts)
+        self._maps = {
+            id(docs): byte_map(docs, size) for docs in found.values() if len(docs) * 8 >= size
+        }
 
     # -- answering -------------------------------------------------------------
 
@@ -423,56 +416,56 @@ class Index:
             for term in query.terms
             for last, word in _with_last(term.words)
         ]
-        phrases = [term for term in query.terms if len(term.words) > 1]
-        check = self._with_phrases(phrases, accept) if phrases else accept
-        # Set operations in C answer whole queries fast while the lists are
-        # short; reading in rank order finds a first page of long lists (or
-        # of phrases, each checked in its text) without reading them all.
-        if limit is None or (not phrases and sum(match.size for match in matches) <= _SHORT):
-            found = _all(matches, check)
+        if any(match.empty for match in matches):
+            return []
+        phrases = _Phrases([self._phrase(term) for term in query.terms if len(term.words) > 1])
+        # Set operations in C answer whole queries fast while the rarest
+        # word's lists are short; reading in rank order finds a first page of
+        # long lists without reading them all.
+        if limit is None or min(match.size for match in matches) <= _SHORT:
+            found = _all(matches, accept, phrases, self._texts)
             return found if limit is None else found[: max(limit, 0)]
-        return _first(matches, check, limit)
+        return _first(matches, phrases.check(self, accept), limit)
 
     def _match(self, word: str, prefix: bool) -> _WordMatch:
-        exact = self._lists_of.get(word, [])
+        exact = self._lists_of.get(word, ())
         more: list[array[int]] = []
         if prefix:
-            start = bisect_left(self._vocabulary, word)
-            for other in self._vocabulary[start:]:
-                if not other.startswith(word):
-                    break
-                if other != word:
-                    more.extend(self._lists_of[other])
-        # Longest lists first: a document is most likely found in them.
-        return _WordMatch(
-            sorted(exact, key=len, reverse=True), sorted(more, key=len, reverse=True)
+            for other in self._longer(word):
+                more.extend(self._lists_of[other])
+        return _WordMatch(exact, tuple(sorted(more, key=len, reverse=True)), self._maps)
+
+    def _longer(self, word: str) -> Iterator[str]:
+        """The words of the index that begin with ``word`` and are longer."""
+        vocabulary = self._vocabulary
+        for at in range(bisect_left(vocabulary, word), len(vocabulary)):
+            other = vocabulary[at]
+            if not other.startswith(word):
+                break
+            if other != word:
+                yield other
+
+    def _phrase(self, term: Term) -> _Phrase:
+        each = [[word] for word in term.words]
+        if term.prefix:
+            each[-1] += self._longer(term.words[-1])
+        forms = [
+            frozenset().union(*(self._forms.get(word, ()) for word in words)) for words in each
+        ]
+        joined = frozenset(
+            piece for words in each for word in words for piece in self._joined.get(word, ())
         )
+        return _Phrase(term, forms, tuple(joined), self._empty, self.words_of)
 
-    def _with_phrases(
-        self, phrases: list[Term], accept: Callable[[int], bool] | None
-    ) -> Callable[[int], bool]:
-        texts, folded = self._texts, self._folded
-        # Each phrase is looked for around the pieces of text that hold one
-        # of its whole words (its rarest), not in the whole text: in the
-        # folded words there, joined by single spaces, it is a substring.
-        checks = []
-        for term in phrases:
-            whole = term.words[:-1] if term.prefix else term.words
-            anchor = min(whole, key=lambda word: sum(map(len, self._lists_of.get(word, []))))
-            pieces = frozenset(self._pieces_of.get(anchor, ()))
-            wanted = " " + " ".join(term.words) + ("" if term.prefix else " ")
-            checks.append((pieces, wanted, len(term.words)))
+    def text(self, doc: int) -> str:
+        """The text of document ``doc``."""
+        return self._texts[doc]
 
-        def check(doc: int) -> bool:
-            if accept is not None and not accept(doc):
-                return False
-            raw = texts[doc].encode("utf-8").split()
-            return all(
-                any(wanted in _around(raw, at, size, folded) for at in _places(raw, pieces))
-                for pieces, wanted, size in checks
-            )
-
-        return check
+    def words_of(self, text: str) -> str:
+        """The folded words of ``text``, joined by spaces and between spaces
+        (" trata de personas "), from the words of its pieces."""
+        folded = self._folded.__getitem__
+        return " " + " ".join(chain.from_iterable(map(folded, pieces(text)))) + " "
 
     def filter(
         self,
@@ -532,31 +525,38 @@ class Index:
         return self._profiles[self._owner[doc]]
 
 
-def _places(raw: list[bytes], pieces: frozenset[bytes]) -> Iterator[int]:
-    """Where any of ``pieces`` is in ``raw``."""
-    for piece in pieces.intersection(raw):
-        at = raw.index(piece)
-        while True:
-            yield at
-            try:
-                at = raw.index(piece, at + 1)
-            except ValueError:
-                break
+def _gather(
+    profiles: Sequence[Profile],
+) -> tuple[list[str], bytearray, array[int], array[int]]:
+    """Every text in collection order, a code for its part, domain and kind,
+    the number of its profile, and where each profile's texts start."""
+    texts: list[str] = []
+    codes = bytearray()
+    owner = array("I")
+    starts = array("I")
+    for number, profile in enumerate(profiles):
+        starts.append(len(texts))
+        texts.append(profile.title)
+        texts += [finding.text for finding in profile.findings]
+        texts += profile.introduction
+        codes.append(_TITLE)
+        codes += bytes(
+            [finding.domain << 2 | _KIND_CODES[finding.kind] for finding in profile.findings]
+        )
+        codes += bytes([_INTRODUCTION]) * len(profile.introduction)
+        owner.extend(repeat(number, len(texts) - starts[-1]))
+    return texts, codes, owner, starts
 
 
-def _around(raw: list[bytes], at: int, size: int, folded: _Folded) -> str:
-    """The folded words of the pieces around ``raw[at]``: its own and at least
-    ``size - 1`` on each side (fewer at an end of the text), joined by spaces
-    and between spaces."""
-    start, before = at, 0
-    while start > 0 and before < size - 1:
-        start -= 1
-        before += len(folded[raw[start]])
-    end, after = at + 1, 0
-    while end < len(raw) and after < size - 1:
-        after += len(folded[raw[end]])
-        end += 1
-    return " " + " ".join(chain.from_iterable(map(folded.__getitem__, raw[start:end]))) + " "
+def _rank_order(texts: list[str], codes: bytearray) -> array[int]:
+    """The texts' numbers in rank order: part, then length, then collection
+    order (a stable sort keeps it among equals)."""
+    lengths = list(map(len, texts))
+    if lengths and max(lengths) > _LONGEST:
+        lengths = [min(length, _LONGEST) for length in lengths]
+    parts = map(mul, map(_RANK_OF_CODE.__getitem__, codes), repeat(_LONGEST + 1))
+    keys = list(map(add, parts, lengths))
+    return array("I", sorted(range(len(texts)), key=keys.__getitem__))
 
 
 def _part_rank(code: int) -> int:
@@ -575,13 +575,116 @@ def _with_last(items: Sequence[str]) -> Iterator[tuple[bool, str]]:
         yield number == len(items), item
 
 
+class _Phrase:
+    """One phrase of a query, looked for in a text.
+
+    In the folded words of the text joined by spaces the phrase "trata de"
+    is the substring " trata de " (" trata de" when its last word is a
+    beginning); making that string costs a look-up per piece of the text.
+    Most texts are answered from their pieces instead: unless the text holds
+    a piece of several words with one of the phrase's words ("l’accès"),
+    the phrase is a piece of each word's forms in turn, with only pieces of
+    no word ("–") between them.
+    """
+
+    def __init__(
+        self,
+        term: Term,
+        forms: list[frozenset[bytes]],
+        joined: tuple[bytes, ...],
+        empty: frozenset[bytes],
+        words_of: Callable[[str], str],
+    ) -> None:
+        self._wanted = " " + " ".join(term.words) + ("" if term.prefix else " ")
+        self._firsts = [b" " + form + b" " for form in forms[0]]
+        self._then = forms[1:]
+        # The phrase as it is mostly written, when each word has one form:
+        # finding it settles the question at once.
+        single = all(len(each) == 1 for each in forms)
+        self._plain = b" " + b" ".join(min(each) for each in forms) + b" " if single else None
+        self._joined = joined
+        self._empty = empty
+        self._words_of = words_of
+
+    def holds(self, spaced: bytes, text: str) -> bool:
+        """Whether ``text`` holds the phrase (``spaced`` is the text as
+        :func:`mgi._postings.spaced_all` gives it)."""
+        if self._plain is not None and self._plain in spaced:
+            return True
+        if self._joined and any(piece in spaced for piece in self._joined):
+            return self._wanted in self._words_of(text)
+        for first in self._firsts:
+            at = spaced.find(first)
+            while at >= 0:
+                if self._follows(spaced, at + len(first) - 1):
+                    return True
+                at = spaced.find(first, at + 1)
+        return False
+
+    def _follows(self, spaced: bytes, at: int) -> bool:
+        """Whether the other words' forms come next from ``at``, in order."""
+        for forms in self._then:
+            while True:
+                found = _NEXT_PIECE.match(spaced, at)
+                if found is None:
+                    return False
+                piece, at = found[1], found.end()
+                if piece in forms:
+                    break
+                if piece not in self._empty:
+                    return False
+        return True
+
+
+# The next piece of separated text, after its spaces.
+_NEXT_PIECE = re.compile(rb" +([^ ]+)")
+
+
+class _Phrases:
+    """The phrases of a query: a candidate document must hold each."""
+
+    def __init__(self, phrases: list[_Phrase]) -> None:
+        self._phrases = phrases
+
+    def __bool__(self) -> bool:
+        return bool(self._phrases)
+
+    def holds(self, text: str) -> bool:
+        """Whether ``text`` holds every phrase."""
+        spaced = next(spaced_all((text,)))
+        return all(phrase.holds(spaced, text) for phrase in self._phrases)
+
+    def keep(self, docs: Iterable[int], texts: Sequence[str]) -> list[int]:
+        """Those of ``docs`` whose text (in ``texts``) holds every phrase."""
+        kept = list(docs)
+        for phrase in self._phrases:
+            mine = list(map(texts.__getitem__, kept))
+            kept = list(compress(kept, map(phrase.holds, spaced_all(mine), mine)))
+        return kept
+
+    def check(
+        self, index: Index, accept: Callable[[int], bool] | None
+    ) -> Callable[[int], bool] | None:
+        """``accept`` and the phrases as one test of a document."""
+        if not self._phrases:
+            return accept
+        text = index.text
+
+        def check(doc: int) -> bool:
+            return (accept is None or accept(doc)) and self.holds(text(doc))
+
+        return check
+
+
 @attrs.define
 class _WordMatch:
     """The documents one query word matches, as sorted lists: as a whole
     word (``exact``) and only as the beginning of longer words (``more``)."""
 
-    exact: list[array[int]]
-    more: list[array[int]]
+    exact: tuple[array[int], ...]
+    more: tuple[array[int], ...]
+    maps: Mapping[int, bytearray]
+    """The byte maps of the index's longest lists, by ``id()`` of the list."""
     _exact_set: set[int] | None = None
     _every: set[int] | None = None
 
@@ -598,35 +701,30 @@ class _WordMatch:
         return self.exact_size + sum(map(len, self.more))
 
     def exact_set(self) -> set[int]:
-        """The whole-word matches, as a set (made once)."""
+        """The whole-word matches, as a set (made once a query)."""
         if self._exact_set is None:
             self._exact_set = set().union(*self.exact)
         return self._exact_set
 
     def every(self) -> set[int]:
-        """Every match, as a set (made once)."""
+        """Every match, as a set (made once a query)."""
         if self._every is None:
             self._every = self.exact_set().union(*self.more)
         return self._every
 
     def among(self, docs: set[int], *, exact: bool = False) -> set[int]:
         """Those of ``docs`` this word matches (as a whole word only, with ``exact``)."""
-        lists = self.exact if exact else self.exact + self.more
-        if len(docs) * 64 < sum(map(len, lists)):  # few: look each one up
-            has = self.has_exact if exact else self.has
-            return set(filter(has, docs))
-        # Intersecting with each list reads it once, in C, without a set of it.
-        return set().union(*(docs.intersection(docs_of) for docs_of in lists))
+        return among(docs, self.exact if exact else self.exact + self.more, self.maps)
 
     def has_exact(self, doc: int) -> bool:
         if self._exact_set is not None or len(self.exact) > _PROBED_LISTS:
             return doc in self.exact_set()
-        return _in_any(self.exact, doc)
+        return has(self.exact, doc, self.maps)
 
     def has(self, doc: int) -> bool:
         if self._every is not None or len(self.exact) + len(self.more) > _PROBED_LISTS:
             return doc in self.every()
-        return _in_any(self.exact, doc) or _in_any(self.more, doc)
+        return has(self.exact, doc, self.maps) or has(self.more, doc, self.maps)
 
     def exact_in_order(self) -> Iterator[int]:
         """The whole-word matches, best first, each once."""
@@ -639,44 +737,32 @@ class _WordMatch:
 
 # A word found in more lists than this is tested against a set of them all.
 _PROBED_LISTS = 16
-# Queries on lists this long in all are answered whole, even for a first page.
-_SHORT = 50_000
+# A query whose rarest word is in this many documents or fewer is answered
+# whole, even for a first page.
+_SHORT = 10_000
 
 
-def _in_order(lists: list[array[int]]) -> Iterator[int]:
-    if len(lists) == 1:
-        return iter(lists[0])
-    return _once_each(heapq.merge(*lists))
+def _in_order(lists: Sequence[array[int]]) -> Iterator[int]:
+    return once_each(lists[0] if len(lists) == 1 else heapq.merge(*lists))
 
 
-def _once_each(ordered: Iterable[int]) -> Iterator[int]:
-    last = -1
-    for doc in ordered:
-        if doc != last:
-            last = doc
-            yield doc
-
-
-def _in_any(lists: list[array[int]], doc: int) -> bool:
-    """Whether ``doc`` is in one of the sorted ``lists`` (binary search, inline:
-    this runs for each document a search looks up)."""
-    for docs in lists:
-        at = bisect_left(docs, doc)
-        if at < len(docs) and docs[at] == doc:
-            return True
-    return False
-
-
-def _all(matches: list[_WordMatch], accept: Callable[[int], bool] | None) -> list[int]:
-    """Every match, best first: whole-word matches, then the others."""
-    if any(match.empty for match in matches):
-        return []
+def _all(
+    matches: list[_WordMatch],
+    accept: Callable[[int], bool] | None,
+    phrases: _Phrases,
+    texts: Sequence[str],
+) -> list[int]:
+    """Every match, best first: whole-word matches, then the others. The
+    rarest word's documents are narrowed by each other word in turn, then
+    by ``accept``, and only then read for phrases."""
     ordered = sorted(matches, key=lambda match: match.size)
     found = ordered[0].every()
     for match in ordered[1:]:
         found = match.among(found)
     if accept is not None:
         found = set(filter(accept, found))
+    if phrases:
+        found = set(phrases.keep(found, texts))
     if not any(match.more for match in matches):
         return sorted(found)
     exact = found
