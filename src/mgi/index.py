@@ -42,8 +42,8 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, compress, repeat
-from operator import add, mul
+from itertools import chain, repeat
+from operator import add, contains, mul
 from typing import TYPE_CHECKING, TypedDict, Unpack, overload
 
 import attrs
@@ -609,8 +609,21 @@ class _Phrase:
     def holds(self, spaced: bytes, text: str) -> bool:
         """Whether ``text`` holds the phrase (``spaced`` is the text as
         :func:`mgi._postings.spaced_all` gives it)."""
-        if self._plain is not None and self._plain in spaced:
-            return True
+        return (self._plain is not None and self._plain in spaced) or self.holds_apart(
+            spaced, text
+        )
+
+    def plainly_in(self, spaced: Sequence[bytes]) -> Iterator[bool]:
+        """For each text, whether it holds the phrase as it is mostly written
+        (all in C); where not, :meth:`holds_apart` tells."""
+        plain = self._plain
+        if plain is None:
+            return repeat(False, len(spaced))
+        return map(contains, spaced, repeat(plain))
+
+    def holds_apart(self, spaced: bytes, text: str) -> bool:
+        """Whether ``text`` holds the phrase in some other way than its usual
+        writing: other forms of its words, or pieces of no word between them."""
         if self._joined and any(piece in spaced for piece in self._joined):
             return self._wanted in self._words_of(text)
         for first in self._firsts:
@@ -659,7 +672,14 @@ class _Phrases:
         kept = list(docs)
         for phrase in self._phrases:
             mine = list(map(texts.__getitem__, kept))
-            kept = list(compress(kept, map(phrase.holds, spaced_all(mine), mine)))
+            spaced = list(spaced_all(mine))
+            kept = [
+                doc
+                for doc, plainly, room, text in zip(
+                    kept, phrase.plainly_in(spaced), spaced, mine, strict=True
+                )
+                if plainly or phrase.holds_apart(room, text)
+            ]
         return kept
 
     def check(
@@ -709,7 +729,9 @@ class _WordMatch:
     def every(self) -> set[int]:
         """Every match, as a set (made once a query)."""
         if self._every is None:
-            self._every = self.exact_set().union(*self.more)
+            exact = self.exact_set()
+            # Copying a set of thousands of documents is a good part of a query.
+            self._every = exact.union(*self.more) if self.more else exact
         return self._every
 
     def among(self, docs: set[int], *, exact: bool = False) -> set[int]:
