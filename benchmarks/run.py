@@ -1,7 +1,7 @@
 """Every benchmark figure of ``mgi`` in one run, each against its target.
 
     pip install -e '.[bench]'      # pycountry, for the start-up comparison
-    python benchmarks/run.py       # about five minutes on two cores
+    python benchmarks/run.py       # about six minutes on two cores
 
 The corpora are generated afresh by ``benchmarks/corpus.py`` (seeded, so
 every run reads the same profiles): 100, 1 000 and 10 000 profiles as JSON
