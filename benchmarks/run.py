@@ -183,11 +183,9 @@ def _child_floors(path: str) -> dict[str, Any]:
     build: ordering the texts best first, the posting lists (one look-up
     and one append for each piece of each text) and the byte maps of the
     longest lists."""
-    from array import array
-
     import mgi
-    from mgi._postings import byte_map, postings
-    from mgi.index import _gather, _rank_order
+    from mgi._postings import byte_maps, postings
+    from mgi.index import _ranked
 
     start = time.perf_counter()
     profiles = mgi.load_profiles(path)
@@ -195,20 +193,13 @@ def _child_floors(path: str) -> dict[str, Any]:
     gc.disable()
     try:
         start = time.perf_counter()
-        texts, codes, owner, _ = _gather(profiles)
-        natural = _rank_order(texts, codes)
-        array("I", map(owner.__getitem__, natural))
-        bytes(map(codes.__getitem__, natural))
-        ranked = list(map(texts.__getitem__, natural))
+        texts = _ranked(profiles).texts
         order = time.perf_counter() - start
         start = time.perf_counter()
-        found = postings(ranked)
+        found = postings(texts)
         lists = time.perf_counter() - start
         start = time.perf_counter()
-        size = len(ranked)
-        for docs in found.values():
-            if len(docs) * 8 >= size:
-                byte_map(docs, size)
+        byte_maps(found.values(), len(texts))
         maps = time.perf_counter() - start
     finally:
         gc.enable()

@@ -31,6 +31,7 @@ __all__ = [
     "PROBE_COST",
     "among",
     "byte_map",
+    "byte_maps",
     "decode",
     "has",
     "once_each",
@@ -163,6 +164,19 @@ def byte_map(docs_of: array[int], size: int) -> bytearray:
     found = bytearray(size)
     deque(map(setitem, repeat(found), docs_of, repeat(1)), maxlen=0)
     return found
+
+
+def byte_maps(lists: Iterable[array[int]], size: int) -> dict[int, bytearray]:
+    """The :func:`byte_map` of each list of at least an eighth of ``size``
+    documents (no more than twice the list's own size), by ``id()`` of the
+    list: testing a document against a long list is then one look-up rather
+    than a binary search.
+
+    >>> common, rare = array("I", [0, 1]), array("I", [3])
+    >>> list(byte_maps([common, rare], 16)) == [id(common)]
+    True
+    """
+    return {id(docs): byte_map(docs, size) for docs in lists if len(docs) * 8 >= size}
 
 
 def among(

@@ -44,13 +44,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
 from operator import add, contains, mul
-from typing import TYPE_CHECKING, TypedDict, Unpack, overload
+from typing import TYPE_CHECKING, NamedTuple, TypedDict, Unpack, overload
 
 import attrs
 
 from mgi._postings import (
     among,
-    byte_map,
+    byte_maps,
     decode,
     has,
     once_each,
@@ -360,13 +360,12 @@ class Index:
 
     def _build(self, profiles: Sequence[Profile]) -> None:
         self._profiles = profiles
-        texts, codes, owner, self._starts = _gather(profiles)
-        natural = _rank_order(texts, codes)
-        self._natural = natural  # rank -> collection order
-        self._owner = array("I", map(owner.__getitem__, natural))  # rank -> profile
-        self._codes = bytes(map(codes.__getitem__, natural))  # rank -> code
-        self._texts = list(map(texts.__getitem__, natural))  # rank -> text
-        del texts, codes, owner
+        ranked = _ranked(profiles)
+        self._starts = ranked.starts
+        self._natural = ranked.natural  # rank -> collection order
+        self._owner = ranked.owner  # rank -> profile
+        self._codes = ranked.codes  # rank -> code
+        self._texts = ranked.texts  # rank -> text
         # Posting lists are kept per piece of text between separators, which
         # makes the build cheap; each folded word points to the lists of the
         # pieces that hold it (mostly one: "migración", or "l’accès" for "l").
@@ -393,13 +392,7 @@ class Index:
             word: tuple(sorted(lists, key=len, reverse=True)) for word, lists in lists_of.items()
         }
         self._vocabulary = sorted(self._lists_of)
-        # The longest lists also get a byte per document (no more than twice
-        # their own size), so that testing a document against them is one
-        # look-up rather than a binary search.
-        size = len(self._texts)
-        self._maps = {
-            id(docs): byte_map(docs, size) for docs in found.values() if len(docs) * 8 >= size
-        }
+        self._maps = byte_maps(found.values(), len(self._texts))
 
     # -- answering -------------------------------------------------------------
 
@@ -525,6 +518,31 @@ class Index:
         return self._profiles[self._owner[doc]]
 
 
+class _Ranked(NamedTuple):
+    """A collection's texts best first (see :func:`_rank_order`), each with
+    its code and the number of its profile."""
+
+    texts: list[str]
+    codes: bytes
+    owner: array[int]
+    natural: array[int]
+    """The number of each text in collection order."""
+    starts: array[int]
+    """Where each profile's texts start, in collection order."""
+
+
+def _ranked(profiles: Sequence[Profile]) -> _Ranked:
+    texts, codes, owner, starts = _gather(profiles)
+    natural = _rank_order(texts, codes)
+    return _Ranked(
+        texts=list(map(texts.__getitem__, natural)),
+        codes=bytes(map(codes.__getitem__, natural)),
+        owner=array("I", map(owner.__getitem__, natural)),
+        natural=natural,
+        starts=starts,
+    )
+
+
 def _gather(
     profiles: Sequence[Profile],
 ) -> tuple[list[str], bytearray, array[int], array[int]]:
@@ -609,9 +627,9 @@ class _Phrase:
     def holds(self, spaced: bytes, text: str) -> bool:
         """Whether ``text`` holds the phrase (``spaced`` is the text as
         :func:`mgi._postings.spaced_all` gives it)."""
-        return (self._plain is not None and self._plain in spaced) or self.holds_apart(
-            spaced, text
-        )
+        if self._plain is not None and self._plain in spaced:
+            return True
+        return self.holds_apart(spaced, text)
 
     def plainly_in(self, spaced: Sequence[bytes]) -> Iterator[bool]:
         """For each text, whether it holds the phrase as it is mostly written
