@@ -95,6 +95,17 @@ def test_every_object_has_both_views() -> None:
     assert f"**{len(hits)} hits**" in hits._repr_markdown_()
 
 
+def test_counts_are_singular_for_one() -> None:
+    one = mgi.Profiles([HUEHUETENANGO])
+    assert "**1 profile**" in one._repr_markdown_()
+    assert "<b>1 profile</b>" in one._repr_html_()
+    hits = mgi.search("diáspora")
+    assert len(hits) == 1
+    assert "**1 hit** for" in hits._repr_markdown_()
+    assert "<b>1 hit</b> for" in hits._repr_html_()
+    assert "**0 hits**" in mgi.search("zzzz")._repr_markdown_()
+
+
 def test_long_collections_show_their_first_rows() -> None:
     many = mgi.Profiles(attrs.evolve(HUEHUETENANGO, id=f"p-{n:03d}") for n in range(60))
     html = many._repr_html_()

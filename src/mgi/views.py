@@ -132,6 +132,11 @@ def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> 
     return lines
 
 
+def _count(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless one: "1 hit", "3 hits"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _more(total: int, shown: int) -> list[str]:
     return [f"… {total - shown} more"] if total > shown else []
 
@@ -139,7 +144,7 @@ def _more(total: int, shown: int) -> list[str]:
 def profiles_markdown(profiles: Profiles) -> str:
     """A table of the collection: one row per profile."""
     items = list(profiles)
-    lines = [f"**{len(items)} profiles**", ""]
+    lines = [f"**{_count(len(items), 'profile')}**", ""]
     lines += _markdown_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
     return "\n".join(lines + _more(len(items), SHOWN)) + "\n"
 
@@ -173,7 +178,7 @@ def _marked(hit: Hit, mark: tuple[str, str], escape_text: Callable[[str], str]) 
 
 def hits_markdown(hits: Hits) -> str:
     """A numbered list of hits, the matches in bold."""
-    lines = [f"**{len(hits)} hits** for {markdown_text(hits.query.text)}", ""]
+    lines = [f"**{_count(len(hits), 'hit')}** for {markdown_text(hits.query.text)}", ""]
     for number, hit in enumerate(hits[:SHOWN], 1):
         lines.append(
             f"{number}\\. **{markdown_text(hit.profile.id)}** ({markdown_text(hit.location)}): "
@@ -245,7 +250,7 @@ def profiles_html(profiles: Profiles) -> str:
     """A table of the collection: one row per profile."""
     items = list(profiles)
     return (
-        f'<div class="mgi-profiles"><p><b>{len(items)} profiles</b></p>'
+        f'<div class="mgi-profiles"><p><b>{_count(len(items), "profile")}</b></p>'
         + _html_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
         + _html_more(len(items), SHOWN)
         + "</div>"
@@ -260,7 +265,7 @@ def hits_html(hits: Hits) -> str:
         for hit in hits[:SHOWN]
     )
     return (
-        f'<div class="mgi-hits"><p><b>{len(hits)} hits</b> for {_h(hits.query.text)}</p>'
+        f'<div class="mgi-hits"><p><b>{_count(len(hits), "hit")}</b> for {_h(hits.query.text)}</p>'
         f"<ol>{items}</ol>{_html_more(len(hits), SHOWN)}</div>"
     )
 
