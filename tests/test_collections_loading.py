@@ -144,6 +144,20 @@ def test_a_line_that_is_not_utf8_is_located(tmp_path: Path) -> None:
         mgi.load_profiles(path)
 
 
+def test_a_folder_is_read_for_json_and_json_lines_files(folder: Path) -> None:
+    (folder / "more.jsonl").rename(folder / "files" / "more.jsonl")
+    (folder / "files" / "last.ndjson").write_text(_line(_variant(6)) + "\n", encoding="utf-8")
+    collection = mgi.load_profiles(folder / "files")
+    assert collection.ids == ("copy-1", "copy-2", "copy-3", "copy-4", "copy-6")
+    assert collection.source_of("copy-4") == f"{folder / 'files' / 'more.jsonl'}, line 3"
+    assert collection.source_of("copy-6") == f"{folder / 'files' / 'last.ndjson'}, line 1"
+
+
+def test_extensions_are_read_in_any_case(folder: Path) -> None:
+    (folder / "more.jsonl").rename(folder / "MORE.JSONL")
+    assert mgi.load_profiles(folder / "MORE.JSONL").ids == ("copy-3", "copy-4")
+
+
 def test_a_bad_file_in_a_folder_is_named(folder: Path) -> None:
     (folder / "files" / "three.json").write_text('{"id": "three"}', encoding="utf-8")
     with pytest.raises(mgi.DataError) as caught:

@@ -232,8 +232,9 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]) -> Profiles:
     """One collection from any mix of sources, with the query API of ``mgi.profiles``.
 
-    Each source is a directory (every ``*.json`` file in it, one profile
-    each), a JSON Lines file (``.jsonl`` or ``.ndjson``: one profile per
+    Each source is a directory (every ``.json``, ``.jsonl`` and ``.ndjson``
+    file directly in it, read as below, in the order of their names), a JSON
+    Lines file (``.jsonl`` or ``.ndjson``: one profile per
     line; blank lines are skipped), a JSON file holding one profile, a
     :class:`~mgi.Profile`, or a collection or other iterable of profiles
     (``mgi.profiles``, parsed pages, ...).
@@ -299,18 +300,28 @@ def _profiles_in(
         )
 
 
+DocumentKind = Literal["json", "jsonl", "text"]
+
+# What a file holds, by its extension (in lower case); a folder is read for
+# these files only, and other files (notes, pages) are left alone.
+_KINDS: dict[str, DocumentKind] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _extension(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
 def _profiles_at(name: str) -> Iterator[tuple[Profile, str]]:
     if os.path.isdir(name):
         try:
             files = sorted(
-                entry.name for entry in os.scandir(name) if entry.name.endswith(".json")
+                entry.name for entry in os.scandir(name) if _extension(entry.name) in _KINDS
             )
         except OSError as error:
             raise MGIError(f"{name}: cannot read the folder: {error.strerror or error}") from None
         for file_name in files:
-            path = os.path.join(name, file_name)
-            yield load_profile(path), path
-    elif name.endswith((".jsonl", ".ndjson")):
+            yield from _profiles_at(os.path.join(name, file_name))
+    elif _KINDS.get(_extension(name)) == "jsonl":
         yield from _json_lines_file(name)
     else:
         yield load_profile(name), name
@@ -493,8 +504,6 @@ def _on_line(number: int, problem: Problem) -> Problem:
 
 # -- checking files --------------------------------------------------------------------
 
-DocumentKind = Literal["json", "jsonl", "text"]
-
 
 def document_problems(
     data: bytes | str, name: str, kind: DocumentKind | None = None
@@ -535,11 +544,8 @@ def document_problems(
     return 1, ()
 
 
-_KINDS: dict[str, DocumentKind] = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-
-
 def _kind_of(name: str, data: bytes | str) -> DocumentKind:
-    extension = os.path.splitext(name)[1].lower()
+    extension = _extension(name)
     if extension in _KINDS:
         return _KINDS[extension]
     lines = [line.strip() for line in _byte_lines(data) if line.strip()]
