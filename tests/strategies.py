@@ -65,7 +65,7 @@ def domains(draw: st.DrawFn, number: int | None = None) -> mgi.Domain:
             *draw(st.lists(names, max_size=3)),
         ),
         national_description=draw(texts),
-        city_description=draw(texts),
+        local_description=draw(texts),
         subareas=tuple(
             draw(st.lists(st.builds(mgi.SubArea, texts, languages, texts), max_size=3))
         ),
@@ -133,7 +133,7 @@ def sdg_indicators(draw: st.DrawFn) -> mgi.sdg.SdgIndicator:
         series=tuple(draw(st.lists(series, max_size=2))),
         breakdowns=tuple(draw(st.lists(st.builds(mgi.sdg.Breakdown, breakdown_codes, texts)))),
         breakdowns_source=draw(texts),
-        scale=tuple(mgi.sdg.ScaleStep(n, draw(texts), draw(texts)) for n in range(1, 5)),
+        scale=tuple(mgi.sdg.ScaleStep(n, mgi.Category(n).label, draw(texts)) for n in range(1, 5)),
         method_source=draw(texts),
         domains=tuple(draw(sdg_domains(n)) for n in range(1, 7)),
         domains_source=draw(texts),

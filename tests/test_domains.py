@@ -45,8 +45,8 @@ def test_a_domain_is_its_own_key() -> None:
 
 
 def test_iteration_is_in_domain_order() -> None:
-    assert [d.number for d in mgi.domains] == [1, 2, 3, 4, 5, 6]
-    assert [d.slug for d in mgi.domains] == list(mgi.model.DOMAIN_SLUGS)
+    assert [d.number for d in mgi.domains.values()] == [1, 2, 3, 4, 5, 6]
+    assert [d.slug for d in mgi.domains.values()] == list(mgi.model.DOMAIN_SLUGS)
     assert len(mgi.domains) == 6
 
 
@@ -74,7 +74,7 @@ def test_names_per_language() -> None:
     assert rights.name_in("es") == "Derechos de los migrantes"
     assert rights.name_in("fr") == "Droits des migrants"
     assert rights.name_in("pt") is None  # not found in any source: left out
-    for domain in mgi.domains:
+    for domain in mgi.domains.values():
         assert domain.name_in("en")
         assert domain.name_in("es")
         assert domain.name_in("fr")
@@ -88,8 +88,8 @@ def test_descriptions_by_level() -> None:
 
 
 def test_crosswalks() -> None:
-    assert [d.sdg_code for d in mgi.domains] == [f"PD_{n}" for n in range(1, 7)]
-    kinds = [(d.migof.kind.value, d.migof.number) for d in mgi.domains]
+    assert [d.sdg_code for d in mgi.domains.values()] == [f"PD_{n}" for n in range(1, 7)]
+    kinds = [(d.migof.kind.value, d.migof.number) for d in mgi.domains.values()]
     assert kinds == [
         ("principle", 1),
         ("principle", 2),
@@ -98,7 +98,7 @@ def test_crosswalks() -> None:
         ("objective", 2),
         ("objective", 3),
     ]
-    assert [d.migof.inferred for d in mgi.domains] == [False] * 4 + [True] * 2
+    assert [d.migof.inferred for d in mgi.domains.values()] == [False] * 4 + [True] * 2
 
 
 def test_subareas_as_published() -> None:

@@ -14,7 +14,7 @@ import attrs
 from tests.conftest import FIXTURES
 
 import mgi
-from mgi.render import profile_markdown, profile_text
+from mgi.views import profile_markdown, profile_text
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mgi"
 
@@ -108,9 +108,9 @@ def test_text_that_looks_like_code_stays_text() -> None:
     loaded = mgi.loads_profile(mgi.dumps_profile(profile))
     assert loaded == profile
     assert [finding.text for finding in loaded.findings[:3]] == texts
-    shown = profile_text(loaded, width=None)
+    shown = profile_text(loaded, mgi.domains, width=None)
     assert all(text in shown for text in texts)
     # Markdown escapes what it would otherwise read as markup.
-    assert "\\<script\\>" in profile_markdown(loaded)
+    assert "&lt;script&gt;" in profile_markdown(loaded, mgi.domains)
     again = mgi.parse_profile(loaded.to_text(), id=profile.id, source=profile.source)
     assert [finding.text for finding in again.findings[:3]] == texts

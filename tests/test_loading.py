@@ -90,7 +90,7 @@ FIRST_USE = """
         "sdg_subcategories": mgi.sdg.subcategories is _data.sdg_subcategories(),
         "domain_sdg": mgi.domains[1].sdg is mgi.sdg.indicator.domains[0],
         "parsed": mgi.parse_profile(page) == mgi.profiles["huehuetenango-2024"],
-        "search_index": index_of(mgi.profiles) is mgi.profiles._search_index,
+        "search_index": index_of(mgi.profiles) is mgi.index._indexes[id(mgi.profiles)],
         "searched": mgi.search("migrantes") == list(mgi.search("migrantes")),
     }
     print(json.dumps({

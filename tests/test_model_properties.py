@@ -16,15 +16,14 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from tests.mutations import broken, error_from, json_values
 from tests.strategies import domains, provenances, responses, sdg_indicators
 from tests.test_parse_properties import SEED_LINES, _damaged_pages, page_profiles
 
 import mgi
 from mgi._convert import structure, unstructure
-from mgi.documents import parse_json
+from mgi._jsonio import parse_json
 from mgi.sdg import Response
 
 # -- bundled records: taxonomy, provenance, SDG 10.7.2 ------------------------------

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from tests.conftest import FIXTURES
 from tests.mutations import error_from
 

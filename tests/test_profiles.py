@@ -86,8 +86,18 @@ def test_filters(criteria: dict[str, object], found: int) -> None:
 
 
 def test_unknown_level_is_a_clear_error() -> None:
-    with pytest.raises(mgi.NotFoundError, match="unknown level 'city'"):
-        mgi.profiles.filter(level="city")
+    with pytest.raises(mgi.NotFoundError, match="unknown level 'regional'"):
+        mgi.profiles.filter(level="regional")  # type: ignore[arg-type]
+
+
+def test_city_is_another_word_for_local() -> None:
+    assert mgi.profiles.filter(level="city") == mgi.profiles.filter(level="local")
+    domain = mgi.domains[3]
+    assert domain.description("city") == domain.description("local") == domain.local_description
+    with pytest.raises(mgi.NotFoundError, match="did you mean"):
+        domain.description("town")  # type: ignore[arg-type]
+    with pytest.warns(DeprecationWarning, match="local_description"):
+        assert domain.city_description == domain.local_description
 
 
 def test_duplicate_ids_are_refused(profile: mgi.Profile) -> None:

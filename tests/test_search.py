@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+import pickle
 import threading
 from collections.abc import Iterator, Sequence
 
 import attrs
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import mgi
-from mgi.index import Query, index_of
+from mgi.index import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, Query, _pieces, index_of
 from mgi.text import words
 
 HUEHUETENANGO = mgi.profiles["huehuetenango-2024"]
@@ -144,13 +145,13 @@ def test_bad_criteria_are_mgi_errors(collection: mgi.Profiles) -> None:
     with pytest.raises(mgi.NotFoundError, match="unknown domain 'rights'"):
         collection.search("trata", domain="rights")
     with pytest.raises(mgi.NotFoundError, match="unknown finding kind 'strong'"):
-        collection.search("trata", kind="strong")
+        collection.search("trata", kind="strong")  # type: ignore[arg-type]
     with pytest.raises(mgi.NotFoundError, match="unknown part 'body'"):
         collection.search("trata", part="body")
-    with pytest.raises(mgi.NotFoundError, match="unknown level 'city'"):
-        collection.search("trata", level="city")
+    with pytest.raises(mgi.NotFoundError, match="unknown level 'town'"):
+        collection.search("trata", level="town")  # type: ignore[arg-type]
     with pytest.raises(mgi.InvalidValueError, match="limit: expected a whole number"):
-        collection.search("trata", limit="3")  # type: ignore[typeddict-item]
+        collection.search("trata", limit="3")  # type: ignore[arg-type]
     with pytest.raises(mgi.InvalidValueError, match="limit: expected a whole number"):
         collection.search("trata", limit=-1)
     with pytest.raises(TypeError, match="unexpected keyword argument 'domian'"):
@@ -233,7 +234,7 @@ def test_results_are_immutable_and_sliceable(collection: mgi.Profiles) -> None:
     assert hits[:2] == list(hits)[:2]
     assert hits[-1] == list(hits)[-1]
     with pytest.raises(AttributeError):
-        hits._docs = []  # type: ignore[misc]
+        hits._docs = []
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         hits[0].position = 3  # type: ignore[misc]
     assert hash(hits) == hash(tuple(hits))
@@ -253,7 +254,7 @@ def test_mgi_search_searches_the_bundled_profiles() -> None:
 
 def test_the_index_is_built_once_even_from_many_threads() -> None:
     fresh = mgi.Profiles([HUEHUETENANGO])
-    assert fresh._search_index is None  # nothing is built before the first search
+    assert id(fresh) not in mgi.index._indexes  # nothing is built before the first search
     seen: list[object] = []
     barrier = threading.Barrier(8)
 
@@ -269,6 +270,63 @@ def test_the_index_is_built_once_even_from_many_threads() -> None:
         thread.join()
     assert len(seen) == 8
     assert all(index is seen[0] for index in seen)
+
+
+def test_the_index_goes_with_its_collection() -> None:
+    fresh = mgi.Profiles([HUEHUETENANGO])
+    hits = fresh.search("migrantes")
+    key = id(fresh)
+    assert key in mgi.index._indexes
+    del fresh
+    gc.collect()
+    assert key not in mgi.index._indexes
+    assert len(hits) == 16  # hits keep what they need
+
+
+def test_a_query_has_at_most_so_many_words_and_characters(collection: mgi.Profiles) -> None:
+    assert (MAX_QUERY_WORDS, MAX_QUERY_LENGTH) == (32, 1_000)
+    assert len(collection.search(" ".join(["trata"] * 31) + ' "de"')) == 3
+    assert len(collection.search("a" * MAX_QUERY_LENGTH)) == 0
+    with pytest.raises(mgi.InvalidValueError, match="at most 32 words, phrases included; this"):
+        collection.search(" ".join(["trata"] * 31) + ' "de personas"')
+    with pytest.raises(mgi.InvalidValueError, match=r"this one has 400$"):
+        collection.search('"' + "a " * 400 + '"')
+    with pytest.raises(
+        mgi.InvalidValueError, match="at most 1,000 characters; this one has 1,001"
+    ):
+        collection.search("a" * 1_001)
+
+
+def test_hits_pickle_as_their_hits(collection: mgi.Profiles) -> None:
+    hits = collection.search("personas", limit=3)
+    copy = pickle.loads(pickle.dumps(hits))
+    assert copy == hits
+    assert copy == list(hits)
+    assert copy.query == hits.query
+    assert copy[1:] == hits[1:]
+    assert copy.profiles().ids == hits.profiles().ids
+    assert pickle.loads(pickle.dumps(copy)) == hits
+    assert pickle.loads(pickle.dumps(hits[0])) == hits[0]
+    assert pickle.loads(pickle.dumps(hits.query)) == hits.query
+    # Only the hits go in, not the index they were read from.
+    assert len(pickle.dumps(hits)) < len(pickle.dumps(list(hits))) + 200
+
+
+_WORDY = st.text(
+    st.sampled_from("aZñÑé\u0301\u0303 \t\u00a0.,’'_-–«»()İßﬁ½\ud800\u0f73")
+    | st.characters(codec="utf-8")
+    | st.characters(categories=["Mn", "Zs", "P"])
+)
+
+
+@given(_WORDY)
+def test_a_text_is_the_words_of_its_pieces(text: str) -> None:
+    # The index folds each piece of a text on its own: that must give the
+    # words of the whole text.
+    folded = [
+        word for piece in _pieces(text) for word in words(piece.decode("utf-8", "surrogatepass"))
+    ]
+    assert folded == words(text)
 
 
 def test_phrases_across_punctuation_cases_and_written_forms() -> None:

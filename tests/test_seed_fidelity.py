@@ -27,7 +27,7 @@ def test_domain_descriptions_match_the_page(seed_lines: list[str]) -> None:
         domain = mgi.domains[number]
         assert domain.name == title
         assert domain.national_description == national
-        assert domain.city_description == city
+        assert domain.local_description == city
 
 
 def test_title_and_date_match_the_page(seed_lines: list[str]) -> None:
@@ -48,7 +48,9 @@ def test_introduction_matches_the_page(seed_lines: list[str]) -> None:
 
 
 def test_findings_match_the_page_in_order(seed_lines: list[str]) -> None:
-    headings = [name.text for d in mgi.domains for name in d.names if name.use == "heading"]
+    headings = [
+        name.text for d in mgi.domains.values() for name in d.names if name.use == "heading"
+    ]
     expected: list[tuple[int, str, str]] = []
     domain = kind = None
     for line in seed_lines:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from mgi.text import fold, word_spans, words
 

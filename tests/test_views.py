@@ -1,8 +1,11 @@
 """Notebook and report views: escaped HTML and Markdown, and the SVG wheel,
-checked as a browser draws them (headless Chromium, where it is installed)."""
+checked as a browser draws them (headless Chromium, where it is installed).
+
+The renderers are handed the domains they draw: ``DOMAINS`` below."""
 
 from __future__ import annotations
 
+import inspect
 import math
 import re
 import shutil
@@ -14,9 +17,19 @@ import attrs
 import pytest
 
 import mgi
-from mgi.views import DOMAIN_COLOURS, markdown_text, wheel_geometry, wheel_svg
+from mgi import cli
+from mgi.views import (
+    DOMAIN_COLOURS,
+    markdown_text,
+    profile_html,
+    profile_markdown,
+    profile_text,
+    wheel_geometry,
+    wheel_svg,
+)
 
 HUEHUETENANGO = mgi.profiles["huehuetenango-2024"]
+DOMAINS = mgi.domains  # the six domains by number, as the renderers take them
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<img src="x" onerror="document.title=\'pwned\'"> **bold** | [link](http://x) &amp;'
 SCRIPT = "<script>document.body.innerHTML='pwned'</script>"
@@ -44,10 +57,81 @@ def hostile() -> mgi.Profile:
 
 
 def test_markdown_text_is_literal() -> None:
-    assert markdown_text("**a** <b>|</b> _x_ [l](u) # 1. &") == (
-        r"\*\*a\*\* &lt;b&gt;\|&lt;/b&gt; \_x\_ \[l\]\(u\) \# 1\. &amp;"
+    assert markdown_text("**a** <b>|</b> _x_ [l](u) # `c` ~~s~~ \\") == (
+        r"\*\*a\*\* &lt;b&gt;\|&lt;/b&gt; \_x\_ \[l\](u) \# \`c\` \~\~s\~\~ \\"
     )
     assert markdown_text("line\nbreak") == "line break"
+
+
+def test_markdown_text_never_makes_an_entity_and_keeps_a_lone_ampersand() -> None:
+    # An "&" that could open a character reference becomes "&amp;"; one
+    # before a space or punctuation opens none in any reader and stays.
+    assert markdown_text("&amp; &lt; &#60; &#x3c; R&D R&notes") == (
+        r"&amp;amp; &amp;lt; &amp;\#60; &amp;\#x3c; R&amp;D R&amp;notes"
+    )
+    assert markdown_text("Tom & Jerry &, &") == "Tom & Jerry &, &"
+
+
+def test_markdown_text_opens_no_block_at_the_start_of_a_line() -> None:
+    assert markdown_text("1. a") == "1\\. a"
+    assert markdown_text("2024) a") == "2024\\) a"
+    assert markdown_text("- a") == "\\- a"
+    assert markdown_text("+ a") == "\\+ a"
+    assert markdown_text("# a") == "\\# a"
+    assert markdown_text("> a") == "&gt; a"
+    # Elsewhere in a line the same characters are text.
+    assert markdown_text("a 1. b - c + d") == "a 1. b - c + d"
+
+
+def test_show_and_the_notebook_escape_markdown_alike(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marked = "R&D & &amp; <b>*x*</b>"
+    profile = attrs.evolve(
+        HUEHUETENANGO,
+        id="marked",
+        title=marked,
+        introduction=(marked,),
+        findings=(
+            attrs.evolve(HUEHUETENANGO.findings[0], text=marked),
+            *HUEHUETENANGO.findings[1:],
+        ),
+    )
+    monkeypatch.setattr(mgi, "profiles", mgi.Profiles([profile]))
+    assert cli.main(["show", "marked", "--format", "markdown"]) == 0
+    shown = capsys.readouterr().out
+    # One function writes both: `mgi show --format markdown` and the notebook hook.
+    assert shown == profile._repr_markdown_() == profile_markdown(profile, DOMAINS)
+    escaped = r"R&amp;D & &amp;amp; &lt;b&gt;\*x\*&lt;/b&gt;"
+    lines = shown.splitlines()
+    assert f"# {escaped}" in lines  # the title
+    assert escaped in lines  # the introduction
+    assert f"- {escaped}" in lines  # the finding
+
+
+def test_profile_renderers_load_no_bundled_data(
+    monkeypatch: pytest.MonkeyPatch, hostile: mgi.Profile
+) -> None:
+    from mgi import _data
+
+    handed = {number: DOMAINS[number] for number in range(1, 7)}
+
+    def refuse() -> None:
+        raise AssertionError("a renderer loaded bundled data")
+
+    readers = [
+        name
+        for name, value in vars(_data).items()
+        if inspect.isfunction(value) and value.__module__ == _data.__name__ and name[0] != "_"
+    ]
+    assert "domains" in readers
+    for name in readers:
+        monkeypatch.setattr(_data, name, refuse)
+    assert profile_text(hostile, handed, width=None).startswith(SCRIPT)
+    assert "ALIANZAS" in profile_text(hostile, handed, width=40)
+    assert "## 3. ALIANZAS" in profile_markdown(hostile, handed)
+    assert "3. Alianzas" in profile_html(hostile, handed)
+    assert wheel_svg(hostile, handed, size=200).startswith("<svg")
 
 
 def test_views_escape_every_text(hostile: mgi.Profile) -> None:
@@ -116,7 +200,7 @@ def test_long_collections_show_their_first_rows() -> None:
 
 
 def test_the_wheel_is_self_contained_svg(hostile: mgi.Profile) -> None:
-    svg = wheel_svg(hostile)
+    svg = wheel_svg(hostile, DOMAINS)
     root = ElementTree.fromstring(svg)  # well-formed XML
     assert root.tag == f"{SVG}svg"
     assert not any(
@@ -140,15 +224,15 @@ def test_the_wheel_is_self_contained_svg(hostile: mgi.Profile) -> None:
 def test_the_wheel_names_domains_in_the_profile_language() -> None:
     names = [
         "".join(element.itertext())
-        for element in ElementTree.fromstring(wheel_svg(HUEHUETENANGO)).iter(f"{SVG}text")
+        for element in ElementTree.fromstring(wheel_svg(HUEHUETENANGO, DOMAINS)).iter(f"{SVG}text")
         if element.get("class") == "mgi-domain-name"
     ]
     assert names[2] == "3. Alianzas"
     english = attrs.evolve(HUEHUETENANGO, language="en")
-    assert "3. Partnerships" in wheel_svg(english)
+    assert "3. Partnerships" in wheel_svg(english, DOMAINS)
     portuguese = attrs.evolve(HUEHUETENANGO, language="pt")  # no Portuguese names: English
-    assert "3. Partnerships" in wheel_svg(portuguese)
-    assert "Áreas bem desenvolvidas" in wheel_svg(portuguese)
+    assert "3. Partnerships" in wheel_svg(portuguese, DOMAINS)
+    assert "Áreas bem desenvolvidas" in wheel_svg(portuguese, DOMAINS)
 
 
 # -- in a browser ----------------------------------------------------------------
@@ -200,7 +284,7 @@ def test_chromium_draws_each_band_in_its_domain_colour(
     from mgi.views import _tint
 
     size = 440
-    svg = wheel_svg(hostile, size=size)
+    svg = wheel_svg(hostile, DOMAINS, size=size)
     width = int(ElementTree.fromstring(svg).get("width", "0"))
     (tmp_path / "wheel.svg").write_text(svg, encoding="utf-8")
     _chromium(

@@ -8,7 +8,9 @@
 
 ``import mgi`` parses nothing: ``mgi.domains``, ``mgi.profiles`` and the
 SDG indicator 10.7.2 data of ``mgi.sdg`` are read from the packaged JSON on
-first use, once.
+first use, once. Every public name is listed once, in ``_PUBLIC`` below,
+with the module that defines it; the module is imported when the name is
+first used.
 """
 
 from __future__ import annotations
@@ -16,118 +18,174 @@ from __future__ import annotations
 import importlib
 
 # Not imported from typing: keeping ``import mgi`` down to this one module.
+# The imports below are for type checkers only (``X as X`` re-exports X);
+# tests/test_public_names.py checks that they match ``_PUBLIC``.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Unpack
 
-    from mgi import sdg
-    from mgi.collections import Domains, Profiles
+    from mgi import sdg as sdg
+    from mgi.collections import (
+        Domains as Domains,
+        Profiles as Profiles,
+        Subcategories as Subcategories,
+        SubcategoryKey as SubcategoryKey,
+    )
     from mgi.documents import (
-        dump_profile,
-        dump_profiles,
-        dumps_profile,
-        dumps_profiles,
-        load_profile,
-        load_profiles,
-        loads_profile,
-        loads_profiles,
-        profile_from_dict,
-        profile_to_dict,
+        dump_profile as dump_profile,
+        dump_profiles as dump_profiles,
+        dumps_profile as dumps_profile,
+        dumps_profiles as dumps_profiles,
+        load_profile as load_profile,
+        load_profiles as load_profiles,
+        loads_profile as loads_profile,
+        loads_profiles as loads_profiles,
+        profile_from_dict as profile_from_dict,
+        profile_to_dict as profile_to_dict,
     )
     from mgi.errors import (
-        DataError,
-        InvalidValueError,
-        MGIError,
-        MissingDependencyError,
-        NotFoundError,
-        ParseError,
-        Problem,
-        ResponseError,
+        DataError as DataError,
+        FileError as FileError,
+        InvalidValueError as InvalidValueError,
+        MGIError as MGIError,
+        MissingDependencyError as MissingDependencyError,
+        NotFoundError as NotFoundError,
+        ParseError as ParseError,
+        PositionError as PositionError,
+        Problem as Problem,
+        ResponseError as ResponseError,
     )
-    from mgi.export import Table, findings_table, summary_table, to_records
-    from mgi.index import Hit, Hits, Part, Query, search
+    from mgi.export import (
+        Cell as Cell,
+        Table as Table,
+        findings_table as findings_table,
+        summary_table as summary_table,
+        to_records as to_records,
+    )
+    from mgi.index import (
+        Hit as Hit,
+        Hits as Hits,
+        Part as Part,
+        Query as Query,
+        SearchCriteria as SearchCriteria,
+        Term as Term,
+    )
+    from mgi.indicator import (
+        Category as Category,
+        Response as Response,
+        SdgDomain as SdgDomain,
+        SdgIndicator as SdgIndicator,
+        Subcategory as Subcategory,
+    )
     from mgi.model import (
-        DataSource,
-        Domain,
-        DomainFindings,
-        Finding,
-        FindingKind,
-        Level,
-        MigofElement,
-        MigofKind,
-        Name,
-        NameUse,
-        Place,
-        Profile,
-        Provenance,
-        Source,
-        SubArea,
-        YearMonth,
+        DataSource as DataSource,
+        Domain as Domain,
+        DomainFindings as DomainFindings,
+        DomainKey as DomainKey,
+        Finding as Finding,
+        FindingKind as FindingKind,
+        FindingKindName as FindingKindName,
+        Level as Level,
+        LevelName as LevelName,
+        MigofElement as MigofElement,
+        MigofKind as MigofKind,
+        Name as Name,
+        NameUse as NameUse,
+        Place as Place,
+        Profile as Profile,
+        Provenance as Provenance,
+        Source as Source,
+        SubArea as SubArea,
+        YearMonth as YearMonth,
     )
-    from mgi.parse import ParseResult, parse_profile
+    from mgi.parse import (
+        ParseResult as ParseResult,
+        parse_profile as parse_profile,
+    )
+    from mgi.sdg import (
+        Answer as Answer,
+        DomainScore as DomainScore,
+        Score as Score,
+    )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 """The package version; the bundled data has its own (``provenance().data_version``)."""
 
-__all__ = [
-    "DataError",
-    "DataSource",
-    "Domain",
-    "DomainFindings",
-    "Domains",
-    "Finding",
-    "FindingKind",
-    "Hit",
-    "Hits",
-    "InvalidValueError",
-    "Level",
-    "MGIError",
-    "MigofElement",
-    "MigofKind",
-    "MissingDependencyError",
-    "Name",
-    "NameUse",
-    "NotFoundError",
-    "ParseError",
-    "ParseResult",
-    "Part",
-    "Place",
-    "Problem",
-    "Profile",
-    "Profiles",
-    "Provenance",
-    "Query",
-    "ResponseError",
-    "Source",
-    "SubArea",
-    "Table",
-    "YearMonth",
-    "__version__",
-    "domains",
-    "dump_profile",
-    "dump_profiles",
-    "dumps_profile",
-    "dumps_profiles",
-    "findings_table",
-    "load_profile",
-    "load_profiles",
-    "loads_profile",
-    "loads_profiles",
-    "parse_profile",
-    "profile_from_dict",
-    "profile_to_dict",
-    "profiles",
-    "provenance",
-    "sdg",
-    "search",
-    "summary_table",
-    "to_records",
-]
+# The one table of public names: name -> the module that defines it.
+_PUBLIC = {
+    **dict.fromkeys(
+        [
+            "MGIError",
+            "NotFoundError",
+            "PositionError",
+            "InvalidValueError",
+            "DataError",
+            "ParseError",
+            "ResponseError",
+            "FileError",
+            "MissingDependencyError",
+            "Problem",
+        ],
+        "errors",
+    ),
+    **dict.fromkeys(
+        [
+            "Domain",
+            "DomainKey",
+            "Name",
+            "NameUse",
+            "SubArea",
+            "MigofElement",
+            "MigofKind",
+            "Profile",
+            "Place",
+            "Level",
+            "LevelName",
+            "Finding",
+            "FindingKind",
+            "FindingKindName",
+            "DomainFindings",
+            "YearMonth",
+            "Source",
+            "Provenance",
+            "DataSource",
+        ],
+        "model",
+    ),
+    **dict.fromkeys(
+        ["Category", "Response", "SdgDomain", "SdgIndicator", "Subcategory"], "indicator"
+    ),
+    **dict.fromkeys(["Domains", "Profiles", "Subcategories", "SubcategoryKey"], "collections"),
+    **dict.fromkeys(
+        [
+            "load_profile",
+            "loads_profile",
+            "load_profiles",
+            "loads_profiles",
+            "profile_from_dict",
+            "profile_to_dict",
+            "dump_profile",
+            "dumps_profile",
+            "dump_profiles",
+            "dumps_profiles",
+        ],
+        "documents",
+    ),
+    **dict.fromkeys(["ParseResult", "parse_profile"], "parse"),
+    **dict.fromkeys(["Hit", "Hits", "Part", "Query", "SearchCriteria", "Term"], "index"),
+    **dict.fromkeys(["Answer", "DomainScore", "Score"], "sdg"),
+    **dict.fromkeys(["Cell", "Table", "findings_table", "summary_table", "to_records"], "export"),
+    "sdg": "sdg",  # the submodule itself: SDG indicator 10.7.2
+    "domains": "_data",  # the bundled data, read on first use
+    "profiles": "_data",
+}
+
+__all__ = sorted([*_PUBLIC, "__version__", "provenance", "search"])
 
 domains: Domains
-"""The six MGI domains (:class:`mgi.collections.Domains`), loaded on first use."""
+"""The six MGI domains (:class:`mgi.Domains`), loaded on first use."""
 profiles: Profiles
-"""The bundled profiles (:class:`mgi.collections.Profiles`), loaded on first use."""
+"""The bundled profiles (:class:`mgi.Profiles`), loaded on first use."""
 
 
 def provenance() -> Provenance:
@@ -140,85 +198,35 @@ def provenance() -> Provenance:
     >>> "the web address of the Huehuetenango profile page" in info.not_found
     True
     """
-    from mgi._data import provenance as load
+    from mgi import _data
 
-    return load()
+    return _data.provenance()
 
 
-# Where each public name lives; modules are imported on first use (PEP 562)
-# so that ``import mgi`` loads neither attrs, cattrs, json nor any data.
-_HOMES = {
-    **dict.fromkeys(
-        [
-            "DataError",
-            "InvalidValueError",
-            "MGIError",
-            "MissingDependencyError",
-            "NotFoundError",
-            "ParseError",
-            "Problem",
-            "ResponseError",
-        ],
-        "errors",
-    ),
-    **dict.fromkeys(["ParseResult", "parse_profile"], "parse"),
-    **dict.fromkeys(
-        [
-            "DataSource",
-            "Domain",
-            "DomainFindings",
-            "Finding",
-            "FindingKind",
-            "Level",
-            "MigofElement",
-            "MigofKind",
-            "Name",
-            "NameUse",
-            "Place",
-            "Profile",
-            "Provenance",
-            "Source",
-            "SubArea",
-            "YearMonth",
-        ],
-        "model",
-    ),
-    **dict.fromkeys(
-        [
-            "dump_profile",
-            "dump_profiles",
-            "dumps_profile",
-            "dumps_profiles",
-            "load_profile",
-            "load_profiles",
-            "loads_profile",
-            "loads_profiles",
-            "profile_from_dict",
-            "profile_to_dict",
-        ],
-        "documents",
-    ),
-    **dict.fromkeys(["Hit", "Hits", "Part", "Query", "search"], "index"),
-    **dict.fromkeys(["Domains", "Profiles"], "collections"),
-    **dict.fromkeys(["Table", "findings_table", "summary_table", "to_records"], "export"),
-    "domains": "_data",
-    "profiles": "_data",
-    "sdg": "sdg",  # a submodule: SDG indicator 10.7.2
-}
+def search(query: str, **criteria: Unpack[SearchCriteria]) -> Hits:
+    """Search the bundled profiles; see :meth:`mgi.Profiles.search`.
+
+    >>> import mgi
+    >>> [hit.location for hit in mgi.search("diáspora", kind="potential")]
+    ['domain 2 (whole_of_government), potential 1']
+    """
+    from mgi import _data
+
+    return _data.profiles().search(query, **criteria)
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
+    home = _PUBLIC.get(name)
     if home is None:
         raise AttributeError(f"module 'mgi' has no attribute {name!r}")
     value: Any = importlib.import_module(f"mgi.{home}")
-    if home != name:  # a name that is its own home is the submodule itself
-        value = getattr(value, name)
     if home == "_data":
-        value = value()  # the loader: data is read now, once
+        value = getattr(value, name)()  # the loader: data is read now, once
+    elif home != name:  # a name that is its own home is the submodule itself
+        value = getattr(value, name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOMES))
+    return __all__

@@ -1,14 +1,22 @@
-"""The one cattrs converter between JSON-shaped data and ``mgi`` records.
+"""The one converter between JSON-shaped data and ``mgi`` records: cattrs.
 
 It is strict where cattrs is lenient by default: a string is never read as a
 number or a list, a number never as a string, unknown keys are rejected, and
 every problem is reported with its JSON path.  Imported only when data is
 first loaded, so ``import mgi`` stays cheap.
+
+The same hooks are built twice.  Valid data, nearly all data, goes through
+the converter without detailed validation, which stops at the first problem
+and is several times faster; only when it fails does the detailed converter
+run, to find every problem and its path.  Short strings (codes, kinds,
+names) are interned and dates shared, which keeps large collections small.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -60,6 +68,16 @@ def _exactly(kind: type, label: str) -> Callable[[Any, Any], Any]:
         return value
 
     return structure
+
+
+# Strings this short are codes, kinds and names that repeat across profiles.
+_INTERN_UP_TO = 40
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise InvalidValueError(f"expected a string, got {_describe(value)}")
+    return sys.intern(value) if len(value) <= _INTERN_UP_TO else value
 
 
 def _structure_float(value: Any, _: Any) -> float:
@@ -115,17 +133,25 @@ def _structure_domain(value: Any, _: Any) -> int:
     )
 
 
+_months: dict[str, YearMonth] = {}
+
+
 def _structure_year_month(value: Any, _: Any) -> YearMonth:
-    if not isinstance(value, str):
-        raise InvalidValueError(
-            f"expected a year and month like '2024-08', got {_describe(value)}"
-        )
-    return YearMonth.parse(value)
+    found = _months.get(value) if type(value) is str else None
+    if found is None:
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                f"expected a year and month like '2024-08', got {_describe(value)}"
+            )
+        found = YearMonth.parse(value)
+        if len(_months) < 10_000:  # dates are few; bound the cache all the same
+            _months[value] = found
+    return found
 
 
-def _build() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(str, _exactly(str, "a string"))
+def _build(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _exactly(int, "an integer"))
     converter.register_structure_hook(bool, _exactly(bool, "true or false"))
     converter.register_structure_hook(float, _structure_float)
@@ -171,20 +197,31 @@ def _record_hook_with(
     return structure
 
 
-_converter = _build()
+_fast = _build(detailed=False)
+
+
+@functools.cache
+def _detailed() -> cattrs.Converter:
+    """The converter that finds every problem: built when data first fails."""
+    return _build(detailed=True)
 
 
 def structure(data: Any, kind: type[T], source: str | None = None) -> T:
-    """Turn JSON-shaped ``data`` into a ``kind`` record, or raise DataError."""
+    """Turn JSON-shaped ``data`` into a ``kind`` record, or raise DataError
+    naming ``source`` and every problem with its JSON path."""
     try:
-        return _converter.structure(data, kind)
+        return _fast.structure(data, kind)
+    except Exception:  # the detailed converter says what and where
+        pass
+    try:
+        return _detailed().structure(data, kind)
     except Exception as error:  # every failure becomes located problems
         raise DataError(_problems(error, "$"), source) from error
 
 
 def unstructure(record: object) -> Any:
     """Turn a record into JSON-shaped data (dicts, lists, strings, numbers)."""
-    return _converter.unstructure(record)
+    return _fast.unstructure(record)
 
 
 def _problems(error: BaseException, path: str) -> list[Problem]:

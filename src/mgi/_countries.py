@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 import attrs
 
-from mgi.collections import _ReadOnly
+from mgi._checks import ReadOnly
 from mgi.errors import DataError, Problem
 from mgi.text import fold
 
@@ -56,7 +56,7 @@ class CountryTable:
     countries: tuple[CountryEntry, ...]
 
 
-class Countries(_ReadOnly):
+class Countries(ReadOnly):
     """Lookups over the country table: name to code, code to display name."""
 
     __slots__ = ("_by_name", "_names")

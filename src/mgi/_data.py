@@ -1,9 +1,9 @@
-"""Access to the packaged data files, loaded once, on first use.
+"""The bundled data: packaged files turned into objects, once, on first use.
 
 Files are read through ``importlib.resources`` Traversables only, never
 turned into paths, so the package works from a folder, a wheel, a zip or a
 frozen app alike. Each loader runs at most once, even when several threads
-ask at once.
+ask at once. This is the only module that reads the package's data files.
 """
 
 from __future__ import annotations
@@ -14,13 +14,18 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mgi._convert import structure
+from mgi._countries import Countries, CountryTable
+from mgi._jsonio import parse_json
+from mgi.collections import Domains, Profiles, Subcategories
+from mgi.documents import profile_from_dict
+from mgi.indicator import SdgIndicator
+from mgi.model import Domain, Provenance
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from mgi._countries import Countries
-    from mgi.collections import Domains, Profiles
-    from mgi.model import Provenance
-    from mgi.sdg import SdgIndicator, Subcategories
+__all__ = ["countries", "domains", "profiles", "provenance", "sdg_indicator", "sdg_subcategories"]
 
 T = TypeVar("T")
 
@@ -51,23 +56,18 @@ def _package_files() -> Traversable:
 
 def read_document(*parts: str) -> tuple[Any, str]:
     """Parse one packaged JSON file; return it with its name for messages."""
-    from mgi.documents import parse_json
-
     name = "mgi/data/" + "/".join(parts)
-    return parse_json(_read_bytes(*parts), name), name
+    return parse_json(read_bytes(*parts), name), name
 
 
-def _read_bytes(*parts: str) -> bytes:
+def read_bytes(*parts: str) -> bytes:
+    """The bytes of one packaged file."""
     return _package_files().joinpath(*parts).read_bytes()
 
 
 @_once
 def domains() -> Domains:
     """The six domains from ``data/taxonomy.json``."""
-    from mgi._build import structure
-    from mgi.collections import Domains
-    from mgi.model import Domain
-
     document, name = read_document("taxonomy.json")
     return Domains(structure(document, tuple[Domain, ...], name))
 
@@ -75,9 +75,6 @@ def domains() -> Domains:
 @_once
 def profiles() -> Profiles:
     """Every bundled profile, one file each under ``data/profiles/``."""
-    from mgi.collections import Profiles
-    from mgi.documents import profile_from_dict
-
     folder = _package_files() / "profiles"
     names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
     loaded = []
@@ -90,9 +87,6 @@ def profiles() -> Profiles:
 @_once
 def provenance() -> Provenance:
     """Where the bundled data comes from, from ``data/provenance.json``."""
-    from mgi._build import structure
-    from mgi.model import Provenance
-
     document, name = read_document("provenance.json")
     return structure(document, Provenance, name)
 
@@ -100,9 +94,6 @@ def provenance() -> Provenance:
 @_once
 def sdg_indicator() -> SdgIndicator:
     """SDG indicator 10.7.2 from ``data/sdg.json``."""
-    from mgi._convert import structure
-    from mgi.sdg import SdgIndicator
-
     document, name = read_document("sdg.json")
     return structure(document, SdgIndicator, name)
 
@@ -110,8 +101,6 @@ def sdg_indicator() -> SdgIndicator:
 @_once
 def sdg_subcategories() -> Subcategories:
     """The 30 sub-categories of SDG indicator 10.7.2, indexed."""
-    from mgi.sdg import Subcategories
-
     return Subcategories(
         item for domain in sdg_indicator().domains for item in domain.subcategories
     )
@@ -120,8 +109,5 @@ def sdg_subcategories() -> Subcategories:
 @_once
 def countries() -> Countries:
     """Country names and ISO 3166-1 codes from ``data/countries.json``."""
-    from mgi._convert import structure
-    from mgi._countries import Countries, CountryTable
-
     document, name = read_document("countries.json")
     return Countries(structure(document, CountryTable, name).countries, name)

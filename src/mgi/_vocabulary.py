@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+import attrs
+
 from mgi.model import FindingKind
 
 __all__ = [
@@ -26,7 +28,9 @@ __all__ = [
     "MONTHS",
     "PLACE_KINDS",
     "TITLE_PREFIXES",
+    "Label",
     "click_instruction",
+    "label",
 ]
 
 #: The language names used in generated source descriptions.
@@ -120,28 +124,63 @@ LABEL_WORDS: Mapping[FindingKind, Mapping[str, str]] = {
     },
 }
 
-#: The labels the renderer writes; the Spanish pair is the Huehuetenango
-#: page's wording, the others IOM's descriptions of the two lists.
-LABELS: Mapping[str, Mapping[FindingKind, str]] = {
+
+@attrs.frozen
+class Label:
+    """How a profile in one language names one of its two lists.
+
+    >>> label("fr", FindingKind.WELL_DEVELOPED)
+    Label(page='Points forts :', short='Points forts')
+    """
+
+    page: str
+    """The label over the list on a profile page, as the text renderer writes
+    it: 'Well-developed areas:' (the parser recognises labels by
+    ``LABEL_WORDS``)."""
+    short: str
+    """The list's name alone, for legends and tables: 'Well-developed areas'."""
+
+
+#: The two labels of each language: the Spanish page labels are the
+#: Huehuetenango page's wording, the others IOM's descriptions of the two
+#: lists; each short name is that wording without its lead-in and colon.
+LABELS: Mapping[str, Mapping[FindingKind, Label]] = {
     "es": {
-        FindingKind.WELL_DEVELOPED: (
-            "Gobernanza de la migración: Ejemplos de áreas bien desarrolladas:"
+        FindingKind.WELL_DEVELOPED: Label(
+            "Gobernanza de la migración: Ejemplos de áreas bien desarrolladas:",
+            "Áreas bien desarrolladas",
         ),
-        FindingKind.POTENTIAL: "Áreas con potencial para un desarrollo adicional:",
+        FindingKind.POTENTIAL: Label(
+            "Áreas con potencial para un desarrollo adicional:",
+            "Áreas con potencial para un desarrollo adicional",
+        ),
     },
     "en": {
-        FindingKind.WELL_DEVELOPED: "Well-developed areas:",
-        FindingKind.POTENTIAL: "Areas with potential for further development:",
+        FindingKind.WELL_DEVELOPED: Label("Well-developed areas:", "Well-developed areas"),
+        FindingKind.POTENTIAL: Label(
+            "Areas with potential for further development:",
+            "Areas with potential for further development",
+        ),
     },
     "fr": {
-        FindingKind.WELL_DEVELOPED: "Points forts :",
-        FindingKind.POTENTIAL: "Aspects qui pourraient être renforcés :",
+        FindingKind.WELL_DEVELOPED: Label("Points forts :", "Points forts"),
+        FindingKind.POTENTIAL: Label(
+            "Aspects qui pourraient être renforcés :", "Aspects qui pourraient être renforcés"
+        ),
     },
     "pt": {
-        FindingKind.WELL_DEVELOPED: "Áreas bem desenvolvidas:",
-        FindingKind.POTENTIAL: "Oportunidades de desenvolvimento:",
+        FindingKind.WELL_DEVELOPED: Label("Áreas bem desenvolvidas:", "Áreas bem desenvolvidas"),
+        FindingKind.POTENTIAL: Label(
+            "Oportunidades de desenvolvimento:", "Oportunidades de desenvolvimento"
+        ),
     },
 }
+
+
+def label(language: str, kind: FindingKind) -> Label:
+    """The label of ``kind`` in ``language``; English where the table has no such language."""
+    return LABELS.get(language, LABELS["en"])[kind]
+
 
 #: What comes before the place in a title line, with its language; years and
 #: separators ("|", ":") are removed before the comparison.  The Spanish colon
@@ -229,7 +268,7 @@ def _frozen(table: Mapping[Any, Any]) -> Mapping[Any, Any]:
     )
 
 
-# The tables are shared (``mgi.render.LABELS`` is public): no caller may change them.
+# The tables are shared (``mgi.views.LABELS`` is public): no caller may change them.
 LANGUAGE_NAMES = _frozen(LANGUAGE_NAMES)
 MONTHS = _frozen(MONTHS)
 MONTH_NUMBERS = _frozen(MONTH_NUMBERS)

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import mgi
-from mgi.errors import MGIError, Problem
+from mgi import views
+from mgi.errors import DataError, FileError, MGIError, Problem
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -82,13 +83,13 @@ def _domains(commands: Commands) -> None:
     )
 
     def run(args: argparse.Namespace) -> str:
-        from mgi.render import domain_text
-
-        known = sorted({name.language for domain in mgi.domains for name in domain.names})
+        domains = mgi.domains.values()
+        known = sorted({name.language for domain in domains for name in domain.names})
         if args.lang not in known:
             raise MGIError(f"no domain names in {args.lang!r}; known: {', '.join(known)}")
-        level = "local" if args.level == "city" else args.level
-        return "\n".join(domain_text(domain, level, _width(), args.lang) for domain in mgi.domains)
+        return "\n".join(
+            views.domain_text(domain, args.level, _width(), args.lang) for domain in domains
+        )
 
     parser.set_defaults(run=run)
 
@@ -113,18 +114,17 @@ def _show(commands: Commands) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
 
     def run(args: argparse.Namespace) -> str:
-        from mgi.render import profile_markdown, profile_text
-
         profile = mgi.profiles[args.id]
         if args.format == "json":
             return _output(mgi.dumps_profile(profile), args.output)
         if args.format == "markdown":
-            return _output(profile_markdown(profile), args.output)
+            return _output(views.profile_markdown(profile, mgi.domains), args.output)
         if args.format == "svg":
             return _output(profile.wheel_svg() + "\n", args.output)
         if args.output is not None:
-            return _output(profile_text(profile), args.output)
-        return profile_text(profile, _width(), _bold if _terminal() else str)
+            return _output(views.profile_text(profile, mgi.domains), args.output)
+        emphasis = _bold if _terminal() else str
+        return views.profile_text(profile, mgi.domains, width=_width(), emphasis=emphasis)
 
     parser.set_defaults(run=run)
 
@@ -151,7 +151,9 @@ def _parse(commands: Commands) -> None:
     parser.add_argument("file", metavar="FILE", help="the page text (UTF-8), or - for stdin")
     parser.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON to a file")
     parser.add_argument("--lang", metavar="CODE", help="the page's language, e.g. es")
-    parser.add_argument("--level", choices=["national", "local"], help="the profile's level")
+    parser.add_argument(
+        "--level", choices=["national", "local", "city"], help="the profile's level (city: local)"
+    )
     parser.add_argument("--country", help="ISO 3166-1 alpha-3 code or name of the country")
     parser.add_argument("--published", metavar="YYYY-MM", help="publication year and month")
     parser.add_argument("--id", help="the profile id (default: from place name and year)")
@@ -234,7 +236,9 @@ def _search(commands: Commands) -> None:
     parser.add_argument("--domain", help="only findings of this domain (number, slug or name)")
     parser.add_argument("--kind", choices=["well_developed", "potential"], help="only this kind")
     parser.add_argument("--country", help="only profiles of this country (code or name)")
-    parser.add_argument("--level", choices=["national", "local"], help="only this level")
+    parser.add_argument(
+        "--level", choices=["national", "local", "city"], help="only this level (city: local)"
+    )
     parser.add_argument("--limit", type=int, metavar="N", help="print the first N hits only")
     _profiles_option(parser)
 
@@ -310,9 +314,8 @@ def _export(commands: Commands) -> None:
 
 
 def _sdg_structure(args: argparse.Namespace) -> str:
-    from mgi.render import sdg_text
 
-    return sdg_text(mgi.sdg.indicator)
+    return views.sdg_text(mgi.sdg.indicator)
 
 
 def _sdg_score(args: argparse.Namespace) -> str:
@@ -337,9 +340,8 @@ def _sdg_score(args: argparse.Namespace) -> str:
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
-    from mgi.render import score_text
 
-    return score_text(result)
+    return views.score_text(result)
 
 
 @command
@@ -376,14 +378,24 @@ def _check(commands: Commands) -> None:
 
 def _check_file(file: str) -> tuple[str, int, tuple[Problem, ...]]:
     """The file's name, how many profiles it holds and its problems."""
-    from mgi.documents import document_problems
+    from mgi._jsonio import decode_text
+    from mgi.documents import document_kind, document_problems
+    from mgi.parse import page_problems
 
     name = "<stdin>" if file == "-" else file
     try:
         data = _read(file)
     except MGIError as error:
         return name, 0, (Problem("", str(error).removeprefix(f"{name}: ")),)
-    return name, *document_problems(data, name)
+    kind = document_kind(name, data)
+    if kind != "text":
+        return name, *document_problems(data, name, kind)
+    try:
+        text = decode_text(data, name)
+    except DataError as error:
+        return name, 0, error.problems
+    problems = page_problems(text, name)
+    return name, (0 if problems else 1), problems
 
 
 def _located(name: str, problem: Problem) -> str:
@@ -410,7 +422,9 @@ def _read(file: str) -> bytes:
     try:
         return Path(file).read_bytes()
     except OSError as error:
-        raise MGIError(f"{file}: cannot read the file: {error.strerror or error}") from None
+        raise FileError(
+            str(file), "read the file", error.strerror or str(error), error.errno
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:

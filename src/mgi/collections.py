@@ -1,81 +1,95 @@
-"""Read-only, indexed collections of domains and profiles.
+"""Read-only collections: the domains, profiles and SDG sub-categories.
 
-Every collection follows one rule for misses:
+Each is a real :mod:`collections.abc` type, so the standard library's
+helpers treat it as what it is:
+
+- :class:`Domains` is a ``Mapping`` from domain number (1-6) to
+  :class:`~mgi.Domain`: ``mgi.domains[3]`` is domain 3, iteration gives the
+  numbers, ``.values()`` the domains in order;
+- :class:`Profiles` and :class:`Subcategories` are ``Sequence`` types in a
+  stable order (profile id; sub-category key): ``[0]``, ``[-1]``, slices,
+  ``reversed`` and ``random.choice`` work as on a tuple.
+
+Besides its own keys (numbers; positions), each is looked up by the words
+people use, with one rule for misses:
 
 - ``collection[key]`` returns the item or raises :class:`mgi.NotFoundError`
   (a ``KeyError``) that names the key and suggests close matches;
 - ``collection.get(key)`` returns ``None`` (or a given default), never raises;
-- ``key in collection`` never raises;
-- iteration follows a stable order (domain number; profile id).
+- ``key in collection`` never raises.
 
 >>> import mgi
 >>> mgi.domains[3] is mgi.domains["ALIANZAS"] is mgi.domains.get("partnerships")
 True
 >>> mgi.domains.get("nothing") is None, "nothing" in mgi.domains
 (True, False)
->>> [p.id for p in mgi.profiles.filter(country="GTM", level="local", year=2024)]
-['huehuetenango-2024']
+>>> list(mgi.domains), mgi.domains.values()[5].slug
+([1, 2, 3, 4, 5, 6], 'safe_orderly_regular')
+>>> mgi.profiles[0] is mgi.profiles[-1] is mgi.profiles["huehuetenango-2024"]
+True
 
 A collection cannot be changed: it is a value, equal to another of its kind
-with the same items, and its own copy.
+with the same items, its own copy, and it pickles.
 
->>> import copy
+>>> import copy, pickle
 >>> mgi.profiles.filter(country="GTM") == mgi.profiles.filter(year=2024)
 True
 >>> copy.deepcopy(mgi.domains) is mgi.domains
+True
+>>> pickle.loads(pickle.dumps(mgi.domains)) == mgi.domains
 True
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Generic, Self, TypeAlias, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeAlias, TypeVar, Unpack, overload
 
-from mgi.errors import DataError, NotFoundError, Problem
-from mgi.model import Domain, FindingKind, Level, Profile, _finding_kind
+from mgi._checks import ReadOnly as _ReadOnly
+from mgi.errors import DataError, NotFoundError, PositionError, Problem
+from mgi.indicator import Subcategory
+from mgi.model import (
+    Domain,
+    DomainKey,
+    FindingKind,
+    FindingKindName,
+    Level,
+    LevelName,
+    Profile,
+    domain_number,
+    finding_kind,
+    level_of,
+)
 from mgi.text import close_matches, fold
 
 if TYPE_CHECKING:
-    from mgi.index import Hits, Index, SearchCriteria
+    from mgi.index import Hits, SearchCriteria
 
-__all__ = ["DomainKey", "Domains", "Profiles"]
-
-#: What ``mgi.domains[...]`` accepts: a number 1-6, a slug, an SDG code
-#: (``PD_3``), any known name in any language, or a Domain.
-DomainKey: TypeAlias = int | str | Domain
+__all__ = ["DomainKey", "Domains", "Profiles", "Subcategories", "SubcategoryKey"]
 
 T = TypeVar("T")
-E = TypeVar("E", bound=enum.Enum)
-K = TypeVar("K")
 D = TypeVar("D")
 
+#: What ``mgi.sdg.subcategories[...]`` accepts besides a position: a key like
+#: ``'1a'``, an English name, or a Subcategory.
+SubcategoryKey: TypeAlias = str | Subcategory
 
-class _ReadOnly:
-    """Objects whose attributes no caller can set or delete."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    # Nothing can change it, so a copy is the object itself.
-    def __copy__(self) -> Self:
-        return self
-
-    def __deepcopy__(self, memo: object) -> Self:
-        return self
+# A key longer than this gets no suggestions: comparing a huge string with
+# every name would take seconds, and nothing that long is a typo of a name.
+_SUGGEST_UP_TO = 200
 
 
-class _Collection(_ReadOnly, Generic[K, T]):
-    """Shared lookup rules; subclasses say how keys are normalised."""
+class _Lookup(_ReadOnly, Generic[T]):
+    """Items in order, and an index from folded words to items.
 
-    __slots__ = ("_index", "_items")
+    Subclasses say which words find an item (``_keys_of``), how a key is
+    normalised (``_normalise``) and which words to suggest (``_display_keys``).
+    """
+
+    __slots__ = ("__weakref__", "_index", "_items")
     _what = "item"
 
     _items: tuple[T, ...]
@@ -96,44 +110,39 @@ class _Collection(_ReadOnly, Generic[K, T]):
     def _normalise(self, key: object) -> str | None:
         return fold(key) if isinstance(key, str) else None
 
-    def _suggest(self, key: object) -> list[str]:
-        return close_matches(key, self._display_keys()) if isinstance(key, str) else []
-
     def _display_keys(self) -> Iterable[str]:
         raise NotImplementedError
 
-    def __getitem__(self, key: K) -> T:
-        found = self.get(key)
+    def _suggest(self, key: object) -> list[str]:
+        if not isinstance(key, str) or len(key) > _SUGGEST_UP_TO:
+            return []
+        return close_matches(key, self._display_keys())
+
+    def _find(self, key: object) -> T | None:
+        try:
+            normalised = self._normalise(key)
+        except Exception:  # an unhashable or odd key is a miss, not a crash
+            return None
+        return None if normalised is None else self._index.get(normalised)
+
+    def _lookup(self, key: object) -> T:
+        found = self._find(key)
         if found is None:
             raise NotFoundError(self._what, key, self._suggest(key))
         return found
 
     @overload
-    def get(self, key: K) -> T | None: ...
+    def get(self, key: object) -> T | None: ...
     @overload
-    def get(self, key: K, default: D) -> T | D: ...
+    def get(self, key: object, default: D) -> T | D: ...
 
-    def get(self, key: K, default: object = None) -> object:
-        """The item for ``key``, or ``default`` when nothing matches."""
-        try:
-            normalised = self._normalise(key)
-        except Exception:  # an unhashable or odd key is a miss, not a crash
-            return default
-        if normalised is None:
-            return default
-        return self._index.get(normalised, default)
-
-    def __contains__(self, key: object) -> bool:
-        return self.get(key) is not None  # type: ignore[arg-type]
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
+    def get(self, key: object, default: object = None) -> object:
+        """The item ``key`` names, or ``default`` when nothing matches; never raises."""
+        found = self._find(key)
+        return default if found is None else found
 
     def __len__(self) -> int:
         return len(self._items)
-
-    def __bool__(self) -> bool:
-        return bool(self._items)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -143,17 +152,21 @@ class _Collection(_ReadOnly, Generic[K, T]):
     def __hash__(self) -> int:
         return hash((type(self), self._items))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._items,))
 
-class Domains(_Collection[DomainKey, Domain]):
-    """The six MGI domains, found by number, slug, SDG code or any name.
+
+class Domains(_Lookup[Domain], Mapping[int, Domain]):
+    """The six MGI domains: a mapping from number to domain, that also finds
+    a domain by slug, SDG code (``PD_3``) or any name in any language.
 
     >>> import mgi
     >>> mgi.domains["MIGRANTS' RIGHTS"].number
     1
     >>> mgi.domains["Movilidad en situaciones de crisis"].slug
     'crises'
-    >>> [d.number for d in mgi.domains]
-    [1, 2, 3, 4, 5, 6]
+    >>> [d.number for d in mgi.domains.values()], dict(mgi.domains)[2].slug
+    ([1, 2, 3, 4, 5, 6], 'whole_of_government')
     """
 
     __slots__ = ()
@@ -187,12 +200,61 @@ class Domains(_Collection[DomainKey, Domain]):
                 found.append(slug)
         return found
 
+    def __getitem__(self, key: DomainKey) -> Domain:
+        return self._lookup(key)
+
+    def __iter__(self) -> Iterator[int]:
+        return (domain.number for domain in self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) is not None
+
+    def values(self) -> tuple[Domain, ...]:  # type: ignore[override]
+        """The domains, 1 to 6, as a tuple."""
+        return self._items
+
     def __repr__(self) -> str:
         return "Domains(" + ", ".join(f"{d.number}={d.slug}" for d in self._items) + ")"
 
 
-class Profiles(_Collection[str, Profile]):
-    """Profiles found by id, narrowed by :meth:`filter`, searched with :meth:`search`.
+class _Ordered(_Lookup[T], Sequence[T]):
+    """A sequence in a stable order whose items are also found by name."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, key: int) -> T: ...
+    @overload
+    def __getitem__(self, key: slice) -> Self: ...
+    @overload
+    def __getitem__(self, key: str | T) -> T: ...
+
+    def __getitem__(self, key: object) -> object:
+        if isinstance(key, slice):
+            return self._slice(key)
+        if isinstance(key, int) and not isinstance(key, bool):
+            try:
+                return self._items[key]
+            except (IndexError, OverflowError):
+                raise PositionError(f"{self._what} position", key, len(self._items)) from None
+        return self._lookup(key)
+
+    def _slice(self, key: slice) -> Self:
+        return type(self)(self._items[key])
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items or self._find(key) is not None
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+
+class Profiles(_Ordered[Profile]):
+    """Profiles in id order: a sequence, found by id, narrowed by
+    :meth:`filter`, searched with :meth:`search`.
 
     Build one from Profile objects, or load one with :func:`mgi.load_profiles`
     (JSON files, directories, JSON Lines). Ids are unique: the same id twice
@@ -212,11 +274,10 @@ class Profiles(_Collection[str, Profile]):
     mgi.errors.DataError: profile id 'huehuetenango-2024' appears twice: item 0 and item 1
     """
 
-    __slots__ = ("_search_index", "_sources")
+    __slots__ = ("_sources",)
     _what = "profile"
 
     _sources: Mapping[str, str]
-    _search_index: Index | None
 
     def __init__(self, profiles: Iterable[Profile]) -> None:
         self._init([(profile, f"item {number}") for number, profile in enumerate(profiles)])
@@ -237,8 +298,14 @@ class Profiles(_Collection[str, Profile]):
                 )
         sources = MappingProxyType({profile.id: source for profile, source in ordered})
         object.__setattr__(self, "_sources", sources)
-        object.__setattr__(self, "_search_index", None)
         super().__init__(profile for profile, _ in ordered)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        pairs = tuple((profile, self._sources[profile.id]) for profile in self._items)
+        return (_profiles_from_pairs, (pairs,))
+
+    def _slice(self, key: slice) -> Profiles:
+        return Profiles._with_sources((p, self._sources[p.id]) for p in self._items[key])
 
     def _keys_of(self, item: Profile) -> Iterable[str]:
         yield fold(item.id)
@@ -254,33 +321,33 @@ class Profiles(_Collection[str, Profile]):
     def source_of(self, key: str) -> str:
         """Where the profile came from: a file (and line), or its place in
         the objects given to :class:`Profiles`."""
-        return self._sources[self[key].id]
+        return self._sources[self._lookup(key).id]
 
     def filter(
         self,
         *,
         country: str | None = None,
-        level: Level | str | None = None,
+        level: Level | LevelName | None = None,
         language: str | None = None,
         year: int | None = None,
         domain: DomainKey | None = None,
-        kind: FindingKind | str | None = None,
+        kind: FindingKind | FindingKindName | None = None,
     ) -> Profiles:
         """The profiles that match every given criterion.
 
         ``country`` is an ISO 3166-1 alpha-3 code or the country's name as the
         profile writes it (case and accents ignored); ``level`` is
-        ``'national'`` or ``'local'``. With ``domain`` and/or ``kind``, only
-        profiles with at least one such finding are kept.
+        ``'national'`` or ``'local'`` (or ``'city'``). With ``domain`` and/or
+        ``kind``, only profiles with at least one such finding are kept.
 
         >>> import mgi
         >>> mgi.profiles.filter(country="guatemala", domain="crises", kind="potential").ids
         ('huehuetenango-2024',)
         """
-        wanted_level = member(Level, level, "level") if level is not None else None
-        wanted_country = fold(country) if country is not None else None
-        number = _domains()[domain].number if domain is not None else None
-        wanted_kind = _finding_kind(kind) if kind is not None else None
+        wanted_level = level_of(level) if level is not None else None
+        wanted_country = _country_key(country) if country is not None else None
+        number = domain_number(domain) if domain is not None else None
+        wanted_kind = finding_kind(kind) if kind is not None else None
         with_findings = domain is not None or kind is not None
         return Profiles._with_sources(
             (profile, self._sources[profile.id])
@@ -297,7 +364,7 @@ class Profiles(_Collection[str, Profile]):
 
         Words match words that begin with them, ignoring case and accents;
         double quotes make a phrase (see :mod:`mgi.index` for the rules and
-        the ranking). The criteria (:class:`mgi.index.SearchCriteria`):
+        the ranking). The criteria (:class:`mgi.SearchCriteria`):
         ``domain`` and ``kind`` keep findings of that domain or kind;
         ``part`` ('title', 'introduction' or 'finding') one part of the
         profiles; ``country``, ``level``, ``language`` and ``year`` are those
@@ -312,9 +379,9 @@ class Profiles(_Collection[str, Profile]):
         >>> hits[0].text[:50]
         'Implementar programas locales para atraer a trabaj'
         """
-        from mgi.index import search_in
+        from mgi import index  # searching is a feature above the collections
 
-        return search_in(self, query, criteria)
+        return index.search_in(self, query, criteria)
 
     def __repr__(self) -> str:
         if len(self._items) > 6:
@@ -322,33 +389,84 @@ class Profiles(_Collection[str, Profile]):
         return f"Profiles({', '.join(self.ids)})"
 
     def _repr_html_(self) -> str:
-        from mgi.views import profiles_html
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return profiles_html(self)
+        return views.profiles_html(self)
 
     def _repr_markdown_(self) -> str:
-        from mgi.views import profiles_markdown
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return profiles_markdown(self)
+        return views.profiles_markdown(self)
+
+
+def _profiles_from_pairs(pairs: tuple[tuple[Profile, str], ...]) -> Profiles:
+    return Profiles._with_sources(pairs)
+
+
+def _country_key(country: object) -> str:
+    if not isinstance(country, str):
+        from mgi.errors import InvalidValueError
+
+        raise InvalidValueError(
+            f"expected a country code or name as a string, got {type(country).__name__}",
+            "country",
+        )
+    return fold(country)
 
 
 def _country_keys(profile: Profile) -> tuple[str, str]:
     return fold(profile.place.country), fold(profile.place.country_name)
 
 
-def _domains() -> Domains:
-    from mgi._data import domains
-
-    return domains()
+_SUBCATEGORY_KEY = re.compile(r"[1-6][a-e]")
 
 
-def member(kind: type[E], value: E | str, what: str) -> E:
-    """The member of the enum ``kind`` that ``value`` is or names (case,
-    accents, spaces and underscores aside); :class:`mgi.NotFoundError` if none."""
-    if isinstance(value, kind):
-        return value
-    folded = fold(value).replace(" ", "_") if isinstance(value, str) else None
-    for candidate in kind:
-        if folded == candidate.value:
-            return candidate
-    raise NotFoundError(what, value, [candidate.value for candidate in kind])
+class Subcategories(_Ordered[Subcategory]):
+    """The 30 sub-categories of SDG indicator 10.7.2 in order: a sequence,
+    whose items are also found by key or English name.
+
+    >>> import mgi
+    >>> mgi.sdg.subcategories["6E"] is mgi.sdg.subcategories["6.e"] is mgi.sdg.subcategories[-1]
+    True
+    >>> mgi.sdg.subcategories["public education"].key
+    '1b'
+    >>> mgi.sdg.subcategories.get("7a") is None, "7a" in mgi.sdg.subcategories
+    (True, False)
+    >>> mgi.sdg.subcategories["social protecton"]
+    Traceback (most recent call last):
+    ...
+    mgi.errors.NotFoundError: unknown sub-category 'social protecton' (did you mean '1d'?)
+    """
+
+    __slots__ = ()
+    _what = "sub-category"
+
+    def _keys_of(self, item: Subcategory) -> Iterable[str]:
+        yield item.key
+        yield fold(item.name)
+
+    def _normalise(self, key: object) -> str | None:
+        if isinstance(key, Subcategory):
+            return key.key if key in self._items else None
+        if not isinstance(key, str):
+            return None
+        folded = fold(key)
+        compact = folded.replace(" ", "")
+        return compact if _SUBCATEGORY_KEY.fullmatch(compact) else folded
+
+    def _display_keys(self) -> Iterable[str]:
+        for item in self._items:
+            yield item.key
+            yield item.name
+
+    def _suggest(self, key: object) -> list[str]:
+        # Suggest keys (what a responses file should use), whatever was near.
+        found: list[str] = []
+        for match in super()._suggest(key):
+            wanted = self._index[self._normalise(match) or ""].key
+            if wanted not in found:
+                found.append(wanted)
+        return found
+
+    def __repr__(self) -> str:
+        return f"Subcategories({', '.join(item.key for item in self._items)})"

@@ -29,21 +29,20 @@ import gc
 import json
 import json.scanner
 import os
-import re
-import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from mgi.errors import DataError, InvalidValueError, MGIError, Problem
+from mgi._convert import structure, unstructure
+from mgi._jsonio import parse_json, read_file
+from mgi.collections import Profiles
+from mgi.errors import DataError, FileError, InvalidValueError, Problem
 from mgi.model import Profile
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from mgi.collections import Profiles
-
 __all__ = [
-    "decode_text",
+    "document_kind",
     "document_problems",
     "dump_profile",
     "dump_profiles",
@@ -53,115 +52,9 @@ __all__ = [
     "load_profiles",
     "loads_profile",
     "loads_profiles",
-    "parse_json",
     "profile_from_dict",
     "profile_to_dict",
-    "read_file",
 ]
-
-
-def parse_json(data: bytes | str, source: str | None = None) -> Any:
-    """Parse JSON text strictly: UTF-8, no duplicate keys, no NaN or Infinity."""
-    text = decode_text(data, source)
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise DataError([Problem(where, f"invalid JSON: {error.msg}")], source) from None
-    except _BadJSON as error:
-        raise DataError([Problem(_where(text, error), f"invalid JSON: {error}")], source) from None
-    except RecursionError:
-        raise DataError([Problem("", "invalid JSON: nested too deeply")], source) from None
-    except ValueError as error:  # an integer longer than Python converts
-        raise DataError([_long_number(text, error)], source) from None
-
-
-def decode_text(data: bytes | str, source: str | None = None) -> str:
-    """The text of UTF-8 ``data`` (a leading byte order mark is dropped)."""
-    if isinstance(data, str):
-        return data
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(f"byte {error.start}", "not UTF-8 text")], source) from None
-
-
-def _long_number(text: str, error: ValueError) -> Problem:
-    limit = sys.get_int_max_str_digits()
-    found = re.search(rf"\d{{{limit + 1},}}", text) if limit else None
-    if found is None:
-        return Problem("", f"invalid JSON: {error}")
-    message = f"invalid JSON: a number with more than {limit} digits"
-    return Problem(_line_column(text, found.start()), message)
-
-
-def _line_column(text: str, position: int) -> str:
-    line = text.count("\n", 0, position) + 1
-    return f"line {line}, column {position - text.rfind(chr(10), 0, position)}"
-
-
-class _BadJSON(ValueError):
-    pass
-
-
-class _BadConstant(_BadJSON):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) < len(pairs):  # rare: find the key for the message
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _BadJSON(f"the key {key!r} appears twice in one object")
-            seen.add(key)
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise _BadConstant(f"{name} is not a valid JSON number")
-
-
-# JSON strings, skipped whole, and the words NaN and Infinity outside them.
-_CONSTANTS = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
-
-
-def _where(text: str, error: _BadJSON) -> str:
-    """Where the problem the fast parser found is: the word NaN or Infinity,
-    or the object with a key given twice (found by parsing again, slowly,
-    with positions: only ever for a bad document)."""
-    if isinstance(error, _BadConstant):
-        found = next((token for token in _CONSTANTS.finditer(text) if token[1]), None)
-        return _line_column(text, found.start()) if found else ""
-    try:
-        _Locating().decode(text)
-    except _At as at:
-        return _line_column(text, at.position)
-    except (ValueError, RecursionError):
-        pass
-    return ""
-
-
-class _At(Exception):
-    def __init__(self, position: int) -> None:
-        self.position = position
-
-
-class _Locating(json.JSONDecoder):
-    """The pure-Python decoder, which knows where each object starts."""
-
-    def __init__(self) -> None:
-        super().__init__(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-        self.parse_object = _object_at
-        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
-
-
-def _object_at(start: tuple[str, int], *rest: Any) -> Any:
-    try:
-        return json.decoder.JSONObject(start, *rest)  # type: ignore[attr-defined]
-    except _BadJSON:
-        raise _At(start[1] - 1) from None
 
 
 def profile_from_dict(data: Any, source: str | None = None) -> Profile:
@@ -179,9 +72,13 @@ def profile_from_dict(data: Any, source: str | None = None) -> Profile:
     mgi.errors.DataError: mine.json: $.published.month: expected a month from 1 to 12, got 13
     mine.json: $.findings[2].domain: unknown domain 'rights'
     """
-    from mgi._build import structure
-
     return structure(data, Profile, source)
+
+
+def _checked_text(text: object) -> str | bytes:
+    if not isinstance(text, (str, bytes)):
+        raise InvalidValueError(f"expected JSON text as str or bytes, got {type(text).__name__}")
+    return text
 
 
 def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
@@ -193,13 +90,7 @@ def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
     ...
     mgi.errors.DataError: mine.json: line 1, column 11: invalid JSON: Expecting ',' delimiter
     """
-    from mgi._build import build, parse
-
-    try:
-        return build(parse(text), Profile, parsed=True)
-    except Exception:  # parse again, strictly, to say what is wrong and where
-        pass
-    return profile_from_dict(parse_json(text, source), source)
+    return profile_from_dict(parse_json(_checked_text(text), source), source)
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:
@@ -217,16 +108,6 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
     read raises :class:`mgi.MGIError`.
     """
     return loads_profile(read_file(path), os.fspath(path))
-
-
-def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file; a file that cannot be read raises MGIError naming it."""
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError as error:
-        message = f"{os.fspath(path)}: cannot read the file: {error.strerror or error}"
-        raise MGIError(message) from None
 
 
 def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]) -> Profiles:
@@ -260,8 +141,6 @@ def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]
     ...
     mgi.errors.DataError: profile id 'huehuetenango-2024' appears twice: mgi/data/...json and ...
     """
-    from mgi.collections import Profiles
-
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -277,8 +156,6 @@ def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]
 def _profiles_in(
     source: str | os.PathLike[str] | Profile | Iterable[Profile], number: int
 ) -> Iterator[tuple[Profile, str]]:
-    from mgi.collections import Profiles
-
     if isinstance(source, Profile):
         yield source, f"argument {number}"
     elif isinstance(source, Profiles):
@@ -318,7 +195,9 @@ def _profiles_at(name: str) -> Iterator[tuple[Profile, str]]:
                 entry.name for entry in os.scandir(name) if _extension(entry.name) in _KINDS
             )
         except OSError as error:
-            raise MGIError(f"{name}: cannot read the folder: {error.strerror or error}") from None
+            raise FileError(
+                str(name), "read the folder", error.strerror or str(error), error.errno
+            ) from None
         for file_name in files:
             yield from _profiles_at(os.path.join(name, file_name))
     elif _KINDS.get(_extension(name)) == "jsonl":
@@ -332,7 +211,9 @@ def _json_lines_file(name: str) -> Iterator[tuple[Profile, str]]:
         with open(name, "rb") as file:
             found, problems = _json_lines(file)
     except OSError as error:
-        raise MGIError(f"{name}: cannot read the file: {error.strerror or error}") from None
+        raise FileError(
+            str(name), "read the file", error.strerror or str(error), error.errno
+        ) from None
     if problems:
         raise DataError(problems, name)
     return ((profile, f"{name}, line {number}") for profile, number in found)
@@ -365,8 +246,6 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     >>> data["published"], data["findings"][0]["domain"]
     ('2024-08', 'migrants_rights')
     """
-    from mgi._convert import unstructure
-
     result: dict[str, Any] = unstructure(profile)
     return result
 
@@ -412,11 +291,13 @@ def write_atomically(path: Path, text: str) -> None:
             os.unlink(temporary)
             raise
     except OSError as error:
-        raise MGIError(f"{path}: cannot write the file: {error.strerror or error}") from None
+        raise FileError(
+            str(path), "write the file", error.strerror or str(error), error.errno
+        ) from None
     except UnicodeEncodeError as error:  # a lone surrogate, as a JSON escape can give
         found = error.object[error.start]
         message = f"U+{ord(found):04X}, half of a surrogate pair, is not a character"
-        raise MGIError(f"{path}: cannot write the file: {message}") from None
+        raise FileError(str(path), "write the file", message) from None
 
 
 # -- JSON Lines ----------------------------------------------------------------------
@@ -471,8 +352,6 @@ def _byte_lines(text: str | bytes) -> list[bytes]:
 def _json_lines(lines: Iterable[bytes]) -> tuple[list[tuple[Profile, int]], list[Problem]]:
     """Every profile of JSON Lines with its line number, and every problem of
     every line (an id given twice among them)."""
-    from mgi._build import build, parse
-
     found: list[tuple[Profile, int]] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
@@ -480,13 +359,10 @@ def _json_lines(lines: Iterable[bytes]) -> tuple[list[tuple[Profile, int]], list
         if not line.strip():
             continue
         try:
-            profile = build(parse(line), Profile, parsed=True)
-        except Exception:  # parse again, strictly, to say what and where
-            try:
-                profile = profile_from_dict(parse_json(line.rstrip(b"\r\n")))
-            except DataError as error:
-                problems += [_on_line(number, problem) for problem in error.problems]
-                continue
+            profile = profile_from_dict(parse_json(line.rstrip(b"\r\n")))
+        except DataError as error:
+            problems += [_on_line(number, problem) for problem in error.problems]
+            continue
         if profile.id in first_line:
             message = f"the id {profile.id!r} is also on line {first_line[profile.id]}"
             problems.append(Problem(f"line {number}, $.id", message))
@@ -511,11 +387,9 @@ def document_problems(
     """Check a profile document: the number of profiles in it, and every
     problem found (none when it passes).
 
-    ``kind`` is ``'json'`` (one profile), ``'jsonl'`` (JSON Lines) or
-    ``'text'`` (a copied profile page, read leniently so that every problem
-    is found; each warning is a problem).  By default the name's extension
-    decides (``.json``; ``.jsonl`` or ``.ndjson``; ``.txt``), else the
-    content (JSON starts with ``{``).
+    ``kind`` is ``'json'`` (one profile) or ``'jsonl'`` (JSON Lines); by
+    default :func:`document_kind` decides. A copied page (kind ``'text'``)
+    is checked by :func:`mgi.parse.page_problems` instead.
 
     >>> import mgi
     >>> document_problems(mgi.dumps_profiles(mgi.profiles), "all.jsonl")
@@ -524,27 +398,25 @@ def document_problems(
     >>> count, str(problems[0])
     (0, '$.title: required field missing')
     """
-    kind = kind or _kind_of(name, data)
+    kind = kind or document_kind(name, data)
     if kind == "jsonl":
         found, on_lines = _json_lines(_byte_lines(data))
         return len(found), tuple(on_lines)
     try:
-        text = decode_text(data, name)
-    except DataError as error:
-        return 0, error.problems
-    if kind == "text":
-        from mgi.parse import page_problems
-
-        problems = page_problems(text, name)
-        return (0 if problems else 1), problems
-    try:
-        loads_profile(text)
+        loads_profile(data)
     except DataError as error:
         return 0, error.problems
     return 1, ()
 
 
-def _kind_of(name: str, data: bytes | str) -> DocumentKind:
+def document_kind(name: str, data: bytes | str) -> DocumentKind:
+    """What a file holds: by its extension (``.json``; ``.jsonl`` or
+    ``.ndjson``; ``.txt`` is ``'text'``, a copied page), else by its content
+    (JSON starts with ``{``; JSON Lines is several lines that each do).
+
+    >>> document_kind("a.NDJSON", ""), document_kind("-", '{"id": 1}'), document_kind("-", "Title")
+    ('jsonl', 'json', 'text')
+    """
     extension = _extension(name)
     if extension in _KINDS:
         return _KINDS[extension]

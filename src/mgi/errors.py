@@ -15,18 +15,22 @@ True
 
 from __future__ import annotations
 
+import re
 import reprlib
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
 __all__ = [
     "DataError",
+    "FileError",
     "InvalidValueError",
     "MGIError",
     "MissingDependencyError",
     "NotFoundError",
     "ParseError",
+    "PositionError",
     "Problem",
     "ResponseError",
 ]
@@ -67,11 +71,68 @@ class NotFoundError(MGIError, KeyError):
         """Close matches, best first (possibly none)."""
         super().__init__(key)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.what, self.key, self.suggestions))
+
     def __str__(self) -> str:
         message = f"unknown {self.what} {_shown(self.key, 60)}"
         if self.suggestions:
             message += f" (did you mean {_or_list(self.suggestions)}?)"
         return message
+
+
+class PositionError(NotFoundError, IndexError):
+    """A position outside a sequence collection (``mgi.profiles[5]`` of one
+    profile): a :class:`NotFoundError` and an :class:`IndexError` alike.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.profiles[5]
+    ... except IndexError as error:
+    ...     print(error)
+    unknown profile position 5 (there is 1)
+    """
+
+    def __init__(self, what: str, key: object, size: int) -> None:
+        super().__init__(what, key)
+        self.size = size
+        """How many items there are: positions run from ``-size`` to ``size - 1``."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.what, self.key, self.size))
+
+    def __str__(self) -> str:
+        there = "is 1" if self.size == 1 else f"are {self.size}"
+        return f"{super().__str__()} (there {there})"
+
+
+class FileError(MGIError):
+    """A file or folder that cannot be read or written.
+
+    >>> import mgi
+    >>> try:
+    ...     mgi.load_profile("missing.json")
+    ... except mgi.FileError as error:
+    ...     print(error.path, error.errno == 2, error.reason)
+    missing.json True No such file or directory
+    """
+
+    def __init__(self, path: str, action: str, reason: str, errno: int | None = None) -> None:
+        self.path = path
+        """The file or folder, as given."""
+        self.action = action
+        """What could not be done: 'read the file', 'write the file', ..."""
+        self.reason = reason
+        """Why, as the operating system says it."""
+        self.errno = errno
+        """The operating system's error number, where there is one."""
+        super().__init__(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.action, self.reason, self.errno))
+
+    def __str__(self) -> str:
+        return f"{self.path}: cannot {self.action}: {self.reason}"
 
 
 class InvalidValueError(MGIError, ValueError):
@@ -94,6 +155,9 @@ class InvalidValueError(MGIError, ValueError):
         """The attribute the value was meant for, or ``None``."""
         super().__init__(f"{field}: {message}" if field else message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, self.field))
+
 
 class ResponseError(InvalidValueError):
     """SDG 10.7.2 responses that cannot be scored.
@@ -113,6 +177,9 @@ class ResponseError(InvalidValueError):
         super().__init__(message)
         self.subcategories = tuple(subcategories)
         """The sub-categories concerned, as keys such as '1a'."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, self.subcategories))
 
 
 class MissingDependencyError(MGIError, ImportError):
@@ -138,8 +205,11 @@ class Problem:
     >>> try:
     ...     mgi.loads_profile('{"id": "x"')
     ... except mgi.DataError as error:
-    ...     print(repr(error.problems[0]))
+    ...     problem = error.problems[0]
+    >>> problem
     Problem(location='line 1, column 11', message="invalid JSON: Expecting ',' delimiter")
+    >>> problem.line, problem.column, problem.path
+    (1, 11, None)
     """
 
     location: str
@@ -147,8 +217,31 @@ class Problem:
     message: str
     """What is wrong."""
 
+    @property
+    def line(self) -> int | None:
+        """The line number the location gives, or ``None``."""
+        found = _LINE.search(self.location)
+        return int(found[1]) if found else None
+
+    @property
+    def column(self) -> int | None:
+        """The column the location gives, or ``None``."""
+        found = _COLUMN.search(self.location)
+        return int(found[1]) if found else None
+
+    @property
+    def path(self) -> str | None:
+        """The JSON path the location gives (``$.findings[3].domain``), or ``None``."""
+        found = _PATH.search(self.location)
+        return found[0] if found else None
+
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+_LINE = re.compile(r"\bline (\d+)")
+_COLUMN = re.compile(r"\bcolumn (\d+)")
+_PATH = re.compile(r"\$.*")
 
 
 class DataError(MGIError, ValueError):
@@ -173,6 +266,9 @@ class DataError(MGIError, ValueError):
         self.source = source
         """The file the data came from, or ``None`` for a string or a dict."""
         super().__init__(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems, self.source))
 
     def __str__(self) -> str:
         prefix = f"{self.source}: " if self.source else ""
@@ -204,6 +300,9 @@ class ParseError(MGIError, ValueError):
         self.source = source
         """The file the text came from, or ``None``."""
         super().__init__(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message, self.line, self.text, self.source))
 
     @property
     def location(self) -> str:

@@ -28,12 +28,18 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from mgi.errors import MissingDependencyError
-from mgi.model import DOMAIN_SLUGS, FindingKind, Profile
+from mgi.model import (
+    DOMAIN_SLUGS,
+    DomainKey,
+    FindingKind,
+    FindingKindName,
+    Profile,
+    domain_number,
+    finding_kind,
+)
 
 if TYPE_CHECKING:
     import pandas
-
-    from mgi.collections import DomainKey
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -130,14 +136,14 @@ class Table:
         return pandas.DataFrame.from_records(list(self.rows), columns=list(self.columns))
 
     def _repr_html_(self) -> str:
-        from mgi.views import table_html
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return table_html(self)
+        return views.table_html(self)
 
     def _repr_markdown_(self) -> str:
-        from mgi.views import table_markdown
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return table_markdown(self)
+        return views.table_markdown(self)
 
 
 def _profiles(source: Profile | Iterable[Profile]) -> Iterable[Profile]:
@@ -178,7 +184,7 @@ def findings_table(
     profiles: Profile | Iterable[Profile],
     *,
     domain: DomainKey | None = None,
-    kind: FindingKind | str | None = None,
+    kind: FindingKind | FindingKindName | None = None,
 ) -> Table:
     """One row per finding (columns :data:`FINDING_COLUMNS`), in collection
     and page order; ``position`` counts from 1 within the finding's domain
@@ -189,10 +195,8 @@ def findings_table(
     >>> len(table), table.rows[0][:3]
     (33, ('huehuetenango-2024', 'Municipalidad de Huehuetenango', 'municipality'))
     """
-    from mgi.model import _domain_number, _finding_kind
-
-    number = _domain_number(domain) if domain is not None else None
-    wanted = _finding_kind(kind) if kind is not None else None
+    number = domain_number(domain) if domain is not None else None
+    wanted = finding_kind(kind) if kind is not None else None
     rows = tuple(
         row for profile in _profiles(profiles) for row in _finding_rows(profile, number, wanted)
     )
@@ -203,7 +207,7 @@ def to_records(
     profiles: Profile | Iterable[Profile],
     *,
     domain: DomainKey | None = None,
-    kind: FindingKind | str | None = None,
+    kind: FindingKind | FindingKindName | None = None,
 ) -> list[dict[str, Cell]]:
     """:func:`findings_table` as a list of dicts, e.g. for ``pandas.DataFrame``.
 

@@ -1,7 +1,7 @@
 """Ranked word search over a collection of profiles.
 
 >>> import mgi
->>> hits = mgi.search('"trata de personas"')
+>>> hits = mgi.profiles.search('"trata de personas"')
 >>> len(hits)
 2
 >>> hit = hits[0]
@@ -9,9 +9,9 @@
 ('huehuetenango-2024', 6, 'well_developed', 1)
 >>> [hit.text[start:end] for start, end in hit.spans]
 ['Trata de Personas']
->>> mgi.search("xenofobia", kind="well_developed")
+>>> mgi.profiles.search("xenofobia", kind="well_developed")
 Hits([])
->>> mgi.search("xenofobia", kind="well_developed") == []
+>>> mgi.profiles.search("xenofobia", kind="well_developed") == []
 True
 
 **Matching is word-based.** Case, accents and punctuation are ignored, and
@@ -26,57 +26,92 @@ match by a word's beginning; then titles before findings before
 introductions; then shorter texts first (a short text that holds the words is
 more about them), then collection order.
 
-**Index.** Each collection builds an inverted index of its folded words the
-first time it is searched, once (safely when several threads search at
-once); a search then looks words up instead of reading texts.
+**Limits.** A query holds at most :data:`MAX_QUERY_WORDS` (32) words,
+counting those of its phrases, and at most :data:`MAX_QUERY_LENGTH` (1,000)
+characters; a longer one raises :class:`mgi.InvalidValueError`.
+
+**Index.** Each collection builds an inverted index of its words the first
+time it is searched, once (safely when several threads search at once); a
+search then looks words up instead of reading texts. How it works:
+
+- Every title, finding and introduction paragraph is a *document*, numbered
+  in rank order (part, then length, then collection order), so a list of
+  document numbers in increasing order is a list of texts best first.
+- Each word has a *posting list*: the sorted array of the documents that hold
+  it (a document once for each time its text holds the word; a search reads
+  each once). The words of a text are those of :func:`mgi.text.words`, got
+  without folding every text: a text is cut, in C, at white space and ASCII
+  punctuation (which never join or split a word) into pieces, and each
+  distinct piece is folded once.
+- A query word that may begin longer words matches the posting lists of a
+  run of the sorted vocabulary. A search reads the rarest word's documents,
+  best first, keeps those in the other words' lists (by binary search, or by
+  reading a list that is not much longer), then those that meet the criteria
+  and hold the query's phrases (checked in the text's words). Whole-word
+  matches are found first, then the others; with a ``limit`` the search
+  stops as soon as it has enough.
 """
 
 from __future__ import annotations
 
 import enum
-import gc
 import heapq
 import re
 import threading
+import weakref
 from array import array
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain, repeat
-from operator import add, contains, mul
-from typing import TYPE_CHECKING, NamedTuple, TypedDict, Unpack, overload
+from bisect import bisect_left, bisect_right
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, compress, groupby, islice, repeat
+from operator import eq
+from typing import TYPE_CHECKING, NamedTuple, TypedDict, overload
 
 import attrs
 
-from mgi._postings import (
-    among,
-    byte_maps,
-    decode,
-    has,
-    once_each,
-    pieces,
-    postings,
-    spaced_all,
-)
-from mgi.collections import _ReadOnly
+from mgi._checks import ReadOnly, member
 from mgi.errors import InvalidValueError
-from mgi.model import DOMAIN_SLUGS, Finding, FindingKind, Profile
+from mgi.model import (
+    DOMAIN_SLUGS,
+    DomainKey,
+    Finding,
+    FindingKind,
+    FindingKindName,
+    Level,
+    LevelName,
+    Profile,
+    domain_number,
+)
 from mgi.text import word_spans, words
 
 if TYPE_CHECKING:
-    from mgi.collections import DomainKey, Profiles
-    from mgi.model import Level
+    from mgi.collections import Profiles
 
-__all__ = ["Hit", "Hits", "Part", "Query", "SearchCriteria", "Term", "search", "search_in"]
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "MAX_QUERY_WORDS",
+    "Hit",
+    "Hits",
+    "Part",
+    "Query",
+    "SearchCriteria",
+    "Term",
+    "search_in",
+]
+
+MAX_QUERY_LENGTH = 1_000
+"""The most characters a query may have."""
+MAX_QUERY_WORDS = 32
+"""The most words a query may hold, counting the words of its phrases."""
 
 
 class Part(enum.StrEnum):
     """The part of a profile a text belongs to; a search can keep one.
 
     >>> import mgi
-    >>> [hit.part.value for hit in mgi.search("Huehuetenango", limit=2)]
+    >>> [hit.part.value for hit in mgi.profiles.search("Huehuetenango", limit=2)]
     ['title', 'finding']
-    >>> len(mgi.search("Huehuetenango", part=mgi.Part.INTRODUCTION))
+    >>> len(mgi.profiles.search("Huehuetenango", part=mgi.Part.INTRODUCTION))
     1
     """
 
@@ -125,6 +160,10 @@ class Query:
     Query('Trata "niñez migrante" l’accès')
     >>> [str(term) for term in _.terms]
     ['trata…', '"ninez migrante"', '"l acces…"']
+    >>> Query.parse("de " * 33)
+    Traceback (most recent call last):
+    ...
+    mgi.errors.InvalidValueError: a query holds at most 32 words, phrases included; this one has 33
     """
 
     text: str
@@ -134,21 +173,42 @@ class Query:
 
     @classmethod
     def parse(cls, text: str) -> Query:
-        """Read a query: words, and phrases in double quotes."""
+        """Read a query: words, and phrases in double quotes.
+
+        :class:`mgi.InvalidValueError` if ``text`` is no string, holds no
+        word, or is longer than :data:`MAX_QUERY_LENGTH` characters or
+        :data:`MAX_QUERY_WORDS` words.
+        """
         if not isinstance(text, str):
             raise InvalidValueError(f"expected the query as a string, got {type(text).__name__}")
+        if len(text) > MAX_QUERY_LENGTH:
+            raise InvalidValueError(
+                f"a query holds at most {MAX_QUERY_LENGTH:,} characters; "
+                f"this one has {len(text):,}"
+            )
         terms: list[Term] = []
+        count = 0
         for quoted, curly, bare in _PIECE.findall(text):
             found = words(quoted or curly or bare)
+            count += len(found)
             term = Term(tuple(found), prefix=bool(bare))
             if found and term not in terms:
                 terms.append(term)
+        if count > MAX_QUERY_WORDS:
+            raise InvalidValueError(
+                f"a query holds at most {MAX_QUERY_WORDS} words, phrases included; "
+                f"this one has {count}"
+            )
         if not terms:
             raise InvalidValueError(f"the query {text!r} has no words to search for")
         return cls(text, tuple(terms))
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
-        """Where the query's terms match in ``text``: (start, end) pairs, in order."""
+        """Where the query's terms match in ``text``: (start, end) pairs, in order.
+
+        >>> Query.parse("migra").spans("Migrantes y migración")
+        ((0, 9), (12, 21))
+        """
         found = word_spans(text)
         folded = [word for word, _, _ in found]
         spans = set()
@@ -181,7 +241,7 @@ class Hit:
     """One text that matches a query.
 
     >>> import mgi
-    >>> hit = mgi.search("xenofobia")[0]
+    >>> hit = mgi.profiles.search("xenofobia")[0]
     >>> hit.profile.id, hit.domain, hit.position, hit.text[:30]
     ('huehuetenango-2024', 1, 1, 'Realizar campañas de informaci')
     >>> hit.finding.kind.value, [hit.text[start:end] for start, end in hit.spans]
@@ -215,9 +275,9 @@ class Hit:
         """Where the text is in its profile, in words.
 
         >>> import mgi
-        >>> [hit.location for hit in mgi.search("Huehuetenango", limit=2)]
+        >>> [hit.location for hit in mgi.profiles.search("Huehuetenango", limit=2)]
         ['title', 'domain 2 (whole_of_government), potential 1']
-        >>> mgi.search("IGM")[0].location
+        >>> mgi.profiles.search("IGM")[0].location
         'introduction 2'
         """
         if self.domain is not None and self.kind is not None:
@@ -245,31 +305,34 @@ def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-class Hits(_ReadOnly, Sequence[Hit]):
+class Hits(ReadOnly, Sequence[Hit]):
     """Search results, best first: an immutable sequence of :class:`Hit`.
 
     Hits are made as they are read, so a broad search costs little until
     its results are used. A slice is a ``Hits`` too; an empty result is
-    falsy and equal to ``[]``.
+    falsy and equal to ``[]``. Hits pickle as the hits themselves, without
+    the index they were read from.
 
-    >>> import mgi
-    >>> hits = mgi.search("migrantes")
+    >>> import mgi, pickle
+    >>> hits = mgi.profiles.search("migrantes")
     >>> len(hits), len(hits[:3]), hits.profiles().ids
     (16, 3, ('huehuetenango-2024',))
-    >>> mgi.search("nothing") == []
+    >>> pickle.loads(pickle.dumps(hits)) == hits
+    True
+    >>> mgi.profiles.search("nothing") == []
     True
     """
 
-    __slots__ = ("_docs", "_index", "_query")
+    __slots__ = ("_docs", "_query", "_source")
 
     _docs: Sequence[int]
-    _index: Index
     _query: Query
+    _source: Index | _Listed
 
-    def __init__(self, index: Index, query: Query, docs: Sequence[int]) -> None:
-        object.__setattr__(self, "_index", index)
+    def __init__(self, query: Query, docs: Sequence[int], source: Index | _Listed) -> None:
         object.__setattr__(self, "_query", query)
         object.__setattr__(self, "_docs", docs)
+        object.__setattr__(self, "_source", source)
 
     @property
     def query(self) -> Query:
@@ -286,27 +349,29 @@ class Hits(_ReadOnly, Sequence[Hit]):
 
     def __getitem__(self, item: int | slice) -> Hit | Hits:
         if isinstance(item, slice):
-            return Hits(self._index, self._query, self._docs[item])
-        return self._index.hit(self._docs[item], self._query)
+            return Hits(self._query, self._docs[item], self._source)
+        return self._source.hit(self._docs[item], self._query)
 
     def __iter__(self) -> Iterator[Hit]:
-        make = self._index.hit
-        return (make(doc, self._query) for doc in self._docs)
+        make, query = self._source.hit, self._query
+        return (make(doc, query) for doc in self._docs)
 
     def profiles(self) -> Profiles:
         """The profiles with at least one hit, as a collection."""
-        from mgi.collections import Profiles
-
-        owners = dict.fromkeys(self._index.profile_of(doc) for doc in self._docs)
-        return Profiles(owners)
+        owners = {id(profile): profile for profile in map(self._source.profile, self._docs)}
+        return self._source.collection(owners.values())
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (Hits, list, tuple)):
-            return len(self) == len(other) and all(map(_same, self, other))
+            return len(self) == len(other) and all(map(eq, self, other))
         return NotImplemented
 
     def __hash__(self) -> int:
         return hash(tuple(self))
+
+    def __reduce__(self) -> tuple[type[Hits], tuple[Query, range, _Listed]]:
+        hits = tuple(self)
+        return (Hits, (self._query, range(len(hits)), _Listed(hits, self._source.collection)))
 
     def __repr__(self) -> str:
         shown = ", ".join(map(repr, self[:3]))
@@ -314,533 +379,362 @@ class Hits(_ReadOnly, Sequence[Hit]):
         return f"Hits([{shown}{more}])"
 
     def _repr_html_(self) -> str:
-        from mgi.views import hits_html
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return hits_html(self)
+        return views.hits_html(self)
 
     def _repr_markdown_(self) -> str:
-        from mgi.views import hits_markdown
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return hits_markdown(self)
+        return views.hits_markdown(self)
 
 
-def _same(left: object, right: object) -> bool:
-    return left == right
+@attrs.frozen
+class _Listed:
+    """What unpickled :class:`Hits` read from instead of an index: the hits."""
+
+    hits: tuple[Hit, ...]
+    collection: type[Profiles]
+
+    def hit(self, doc: int, query: Query) -> Hit:
+        return self.hits[doc]
+
+    def profile(self, doc: int) -> Profile:
+        return self.hits[doc].profile
 
 
 # -- the index -------------------------------------------------------------------
 
-_PART_RANK = {Part.TITLE: 0, Part.FINDING: 1, Part.INTRODUCTION: 2}
-_PARTS = (Part.TITLE, Part.FINDING, Part.INTRODUCTION)
-# The code of a text: 0 for a title, 3 for an introduction paragraph, and
-# domain << 2 | kind (1 or 2) for a finding, so one byte says all three.
-_TITLE, _INTRODUCTION = 0, 3
-_KIND_CODES = {FindingKind.WELL_DEVELOPED: 1, FindingKind.POTENTIAL: 2}
-# Texts longer than this rank as if they were this long.
-_LONGEST = 0xFFFF
+# Texts are cut into pieces where bytes.translate with this table makes a
+# space: at white space and ASCII punctuation, which are never part of a word
+# and never join two (mgi.text.words splits there too). ASCII capitals are
+# lowered, so that "Migrantes" and "migrantes" are one piece.
+_CUT = bytes(
+    byte if byte >= 128 else ord(chr(byte).lower()) if chr(byte).isalnum() else ord(" ")
+    for byte in range(256)
+)
+# Lone surrogates can come from JSON ("\ud800"); they separate words anyway.
+_SURROGATES = "surrogatepass"
+
+
+def _cut(text: str) -> bytes:
+    """``text`` as UTF-8, with a space for each ASCII separator and ASCII
+    capitals lowered: its pieces between spaces.
+
+    >>> _cut("L’accès (à la SANTÉ).")
+    b'l\\xe2\\x80\\x99acc\\xc3\\xa8s  \\xc3\\xa0 la sant\\xc3\\x89  '
+    """
+    return text.encode("utf-8", _SURROGATES).translate(_CUT)
+
+
+def _pieces(text: str) -> list[bytes]:
+    """``text`` cut at white space and ASCII punctuation, as UTF-8.
+
+    >>> _pieces("L’accès (à la SANTÉ).")
+    [b'l\\xe2\\x80\\x99acc\\xc3\\xa8s', b'\\xc3\\xa0', b'la', b'sant\\xc3\\x89']
+    """
+    return _cut(text).split()
+
+
+class _Docs(dict[bytes, "array[int]"]):
+    """The documents each piece is in: an array made on first use."""
+
+    def __missing__(self, piece: bytes) -> array[int]:
+        made = self[piece] = array("I")
+        return made
 
 
 class Index:
     """An inverted index of a collection's texts; see the module docstring.
 
-    Documents (each title, finding and introduction paragraph) are numbered
-    in rank order, so every posting list is sorted best first.
+    >>> import mgi
+    >>> index = index_of(mgi.profiles)
+    >>> index.search(Query.parse('"trata de personas"'), limit=None)
+    [11, 24]
+    >>> index.hit(11, Query.parse("trata")).location
+    'domain 6 (safe_orderly_regular), well_developed 1'
     """
 
-    def __init__(self, profiles: Sequence[Profile]) -> None:
-        # The build makes no reference cycles: the cyclic garbage collector is
-        # paused, as it is while loading, rather than walk every profile.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._build(profiles)
-        finally:
-            if collecting:
-                gc.enable()
-
-    def _build(self, profiles: Sequence[Profile]) -> None:
-        self._profiles = profiles
-        ranked = _ranked(profiles)
-        self._starts = ranked.starts
-        self._natural = ranked.natural  # rank -> collection order
-        self._owner = ranked.owner  # rank -> profile
-        self._codes = ranked.codes  # rank -> code
-        self._texts = ranked.texts  # rank -> text
-        # Posting lists are kept per piece of text between separators, which
-        # makes the build cheap; each folded word points to the lists of the
-        # pieces that hold it (mostly one: "migración", or "l’accès" for "l").
-        found = postings(self._texts)
-        self._folded = {piece: tuple(words(decode(piece))) for piece in found}
-        lists_of: defaultdict[str, list[array[int]]] = defaultdict(list)
-        # For phrases: the pieces that are one word, by word; those of more
-        # than one word, by each of their words; those of none ("–", "«").
-        forms: defaultdict[str, list[bytes]] = defaultdict(list)
-        joined: defaultdict[str, list[bytes]] = defaultdict(list)
-        empty = []
-        for piece, docs in found.items():
-            held = self._folded[piece]
-            for word in set(held):
-                lists_of[word].append(docs)
-                (forms if len(held) == 1 else joined)[word].append(piece)
-            if not held:
-                empty.append(piece)
-        self._forms = {word: frozenset(pieces) for word, pieces in forms.items()}
-        self._joined = {word: tuple(pieces) for word, pieces in joined.items()}
-        self._empty = frozenset(empty)
-        # Longest lists first: a document is most likely found in them.
-        self._lists_of = {
-            word: tuple(sorted(lists, key=len, reverse=True)) for word, lists in lists_of.items()
+    def __init__(self, profiles: Profiles) -> None:
+        self.collection: type[Profiles] = type(profiles)
+        """The type of collection :meth:`Hits.profiles` makes."""
+        self._profiles = tuple(profiles)
+        self._texts, self._natural, self._starts = _documents(self._profiles)
+        # The posting list of each piece, made in C: split, look up, append.
+        # A document is added once for each time the piece is in its text.
+        docs_of = _Docs()
+        append = array.append
+        for doc, text in enumerate(self._texts):
+            deque(map(append, map(docs_of.__getitem__, _pieces(text)), repeat(doc)), maxlen=0)
+        # Then the words of each piece (joined by spaces), and each word's
+        # list from its pieces' lists.
+        self._words_of = {
+            piece: " ".join(words(piece.decode("utf-8", _SURROGATES))) for piece in docs_of
         }
-        self._vocabulary = sorted(self._lists_of)
-        self._maps = byte_maps(found.values(), len(self._texts))
+        lists_of: dict[str, list[array[int]]] = {}
+        for piece, docs in docs_of.items():
+            for word in set(self._words_of[piece].split()):
+                lists_of.setdefault(word, []).append(docs)
+        self._docs = {word: _merged(lists) for word, lists in lists_of.items()}
+        self._vocabulary = sorted(self._docs)
 
     # -- answering -------------------------------------------------------------
 
     def search(
-        self,
-        query: Query,
-        *,
-        accept: Callable[[int], bool] | None = None,
-        limit: int | None = None,
+        self, query: Query, *, accept: Callable[[int], bool] | None = None, limit: int | None
     ) -> list[int]:
-        """The documents that match ``query`` and ``accept``, best first."""
-        matches = [
-            self._match(word, last and term.prefix)
-            for term in query.terms
-            for last, word in _with_last(term.words)
-        ]
-        if any(match.empty for match in matches):
-            return []
-        phrases = _Phrases([self._phrase(term) for term in query.terms if len(term.words) > 1])
-        # Set operations in C answer whole queries fast while the rarest
-        # word's lists are short; reading in rank order finds a first page of
-        # long lists without reading them all.
-        if limit is None or min(match.size for match in matches) <= _SHORT:
-            found = _all(matches, accept, phrases, self._texts)
-            return found if limit is None else found[: max(limit, 0)]
-        return _first(matches, phrases.check(self, accept), limit)
+        """The documents that match ``query`` and ``accept``, best first: at
+        most ``limit`` of them."""
+        phrases = [_Phrase.of(term) for term in query.terms if len(term.words) > 1]
+        # Each word once, and whether it may begin a longer word.
+        words = dict.fromkeys((word, term.prefix and last) for term, last, word in _words(query))
+        # First the documents that hold every word of the query whole...
+        whole = [self._lists(word) for word in dict.fromkeys(word for word, _ in words)]
+        found = self._walk(whole, accept, phrases, limit) if all(whole) else []
+        if limit is not None and len(found) >= limit:
+            return found
+        # ... then those where a last word only begins a longer word.
+        ends = [self._lists(word, prefix) for word, prefix in words]
+        exact = [self._lists(word) for word, _ in words]
+        if list(map(len, ends)) == list(map(len, exact)):
+            return found  # no word begins a longer one
+        seen = set(found)
 
-    def _match(self, word: str, prefix: bool) -> _WordMatch:
-        exact = self._lists_of.get(word, ())
-        more: list[array[int]] = []
-        if prefix:
-            for other in self._longer(word):
-                more.extend(self._lists_of[other])
-        return _WordMatch(exact, tuple(sorted(more, key=len, reverse=True)), self._maps)
+        def new(doc: int) -> bool:
+            return doc not in seen and (accept is None or accept(doc))
 
-    def _longer(self, word: str) -> Iterator[str]:
-        """The words of the index that begin with ``word`` and are longer."""
-        vocabulary = self._vocabulary
-        for at in range(bisect_left(vocabulary, word), len(vocabulary)):
-            other = vocabulary[at]
-            if not other.startswith(word):
-                break
-            if other != word:
-                yield other
+        rest = None if limit is None else limit - len(found)
+        return found + self._walk(ends, new, phrases, rest)
 
-    def _phrase(self, term: Term) -> _Phrase:
-        each = [[word] for word in term.words]
-        if term.prefix:
-            each[-1] += self._longer(term.words[-1])
-        forms = [
-            frozenset().union(*(self._forms.get(word, ()) for word in words)) for words in each
-        ]
-        joined = frozenset(
-            piece for words in each for word in words for piece in self._joined.get(word, ())
-        )
-        return _Phrase(term, forms, tuple(joined), self._empty, self.words_of)
+    def _walk(
+        self,
+        words: list[tuple[array[int], ...]],
+        accept: Callable[[int], bool] | None,
+        phrases: list[_Phrase],
+        limit: int | None,
+    ) -> list[int]:
+        """The documents in one of the lists of each of ``words`` that
+        ``accept`` accepts and that hold the ``phrases``, best first; at most
+        ``limit``.
 
-    def text(self, doc: int) -> str:
-        """The text of document ``doc``."""
-        return self._texts[doc]
+        The rarest word's documents are read in order, a batch at a time: all
+        at once without a limit, else ``limit`` and twice as many each time.
+        """
+        rarest, *others = sorted(words, key=lambda lists: sum(map(len, lists)))
+        if limit is None:
+            batches: Iterator[list[int]] = iter([_union(rarest)])
+        else:
+            batches = _batches(_in_order(rarest), limit)
+        kept: list[int] = []
+        for batch in batches:
+            for lists in others:
+                batch = _among(batch, lists)
+            if accept is not None:
+                batch = list(filter(accept, batch))
+            if phrases:
+                batch = [doc for doc in batch if self._holds(doc, phrases)]
+            kept += batch
+            if limit is not None and len(kept) >= limit:
+                return kept[:limit]
+        return kept
 
-    def words_of(self, text: str) -> str:
-        """The folded words of ``text``, joined by spaces and between spaces
-        (" trata de personas "), from the words of its pieces."""
-        folded = self._folded.__getitem__
-        return " " + " ".join(chain.from_iterable(map(folded, pieces(text)))) + " "
+    def _lists(self, word: str, prefix: bool = False) -> tuple[array[int], ...]:
+        """The posting list of ``word``; with ``prefix``, also those of the
+        words it begins."""
+        if not prefix:
+            found = self._docs.get(word)
+            return () if found is None else (found,)
+        # The words that begin with ``word`` follow it in the sorted
+        # vocabulary (U+10FFFF is in no word: it is no letter).
+        start = bisect_left(self._vocabulary, word)
+        end = bisect_right(self._vocabulary, word + "\U0010ffff", start)
+        return tuple(map(self._docs.__getitem__, self._vocabulary[start:end]))
 
-    def filter(
+    def _holds(self, doc: int, phrases: list[_Phrase]) -> bool:
+        """Whether the text of ``doc`` holds every phrase."""
+        pieces = b" " + _cut(self._texts[doc]) + b" "
+        spaced = None
+        for phrase in phrases:
+            if phrase.plain is not None and phrase.plain in pieces:
+                continue
+            if spaced is None:
+                folded = filter(None, map(self._words_of.__getitem__, pieces.split()))
+                spaced = " " + " ".join(folded) + " "
+            if phrase.spaced not in spaced:
+                return False
+        return True
+
+    # -- documents ---------------------------------------------------------------
+
+    def _place(self, doc: int) -> tuple[int, int]:
+        """The number of the profile document ``doc`` is in, and the
+        number of the text in the profile (0 its title, then its findings,
+        then its paragraphs)."""
+        at = self._natural[doc]
+        number = bisect_right(self._starts, at) - 1
+        return number, at - self._starts[number]
+
+    def hit(self, doc: int, query: Query) -> Hit:
+        """The :class:`Hit` for document ``doc``."""
+        number, item = self._place(doc)
+        profile = self._profiles[number]
+        part, finding = _part_of(profile, item)
+        if finding is not None:
+            earlier = profile.findings[: item - 1]
+            position = 1 + sum(
+                other.domain == finding.domain and other.kind is finding.kind for other in earlier
+            )
+            return Hit(profile, part, finding.domain, finding.kind, position, finding.text, query)
+        position = 1 if part is Part.TITLE else item - len(profile.findings)
+        return Hit(profile, part, None, None, position, self._texts[doc], query)
+
+    def profile(self, doc: int) -> Profile:
+        """The profile document ``doc`` belongs to."""
+        return self._profiles[self._place(doc)[0]]
+
+    def accepting(
         self,
         *,
-        parts: frozenset[Part] | None = None,
+        part: Part | None = None,
         domain: int | None = None,
         kind: FindingKind | None = None,
         profiles: frozenset[int] | None = None,
     ) -> Callable[[int], bool] | None:
-        """A test of document numbers for these criteria (``None``: no criteria).
+        """A test of documents for these criteria (``None``: no criteria).
 
         ``profiles`` holds profile numbers (positions in the collection).
         """
-        codes, owner = self._codes, self._owner
-        if parts is None and domain is None and kind is None:
-            if profiles is None:
-                return None
-            return lambda doc: owner[doc] in profiles
+        if part is None and domain is None and kind is None and profiles is None:
+            return None
+        finding_wanted = domain is not None or kind is not None
 
-        def allowed(code: int) -> bool:
-            part = _PARTS[_part_rank(code)]
-            finding = part is Part.FINDING
+        def accept(doc: int) -> bool:
+            number, item = self._place(doc)
+            if profiles is not None and number not in profiles:
+                return False
+            where, finding = _part_of(self._profiles[number], item)
+            if finding is None:
+                return not finding_wanted and part in (None, where)
             return (
-                (parts is None or part in parts)
-                and (domain is None or (finding and code >> 2 == domain))
-                and (kind is None or (finding and code & 3 == _KIND_CODES[kind]))
+                part in (None, where)
+                and domain in (None, finding.domain)
+                and kind in (None, finding.kind)
             )
 
-        table = bytes(map(allowed, range(256)))
-        if profiles is None:
-            return lambda doc: table[codes[doc]] == 1
-        return lambda doc: table[codes[doc]] == 1 and owner[doc] in profiles
-
-    def hit(self, doc: int, query: Query) -> Hit:
-        """The :class:`Hit` for document ``doc``."""
-        profile = self._profiles[self._owner[doc]]
-        item = self._natural[doc] - self._starts[self._owner[doc]]
-        code = self._codes[doc]
-        part = _PARTS[_part_rank(code)]
-        if part is Part.TITLE:
-            return Hit(profile, part, None, None, 1, profile.title, query)
-        if part is Part.INTRODUCTION:
-            paragraph = item - 1 - len(profile.findings)
-            return Hit(
-                profile, part, None, None, paragraph + 1, profile.introduction[paragraph], query
-            )
-        finding = profile.findings[item - 1]
-        position = 1 + sum(
-            1
-            for earlier in profile.findings[: item - 1]
-            if earlier.domain == finding.domain and earlier.kind is finding.kind
-        )
-        return Hit(profile, part, finding.domain, finding.kind, position, finding.text, query)
-
-    def profile_of(self, doc: int) -> Profile:
-        """The profile document ``doc`` belongs to."""
-        return self._profiles[self._owner[doc]]
+        return accept
 
 
-class _Ranked(NamedTuple):
-    """A collection's texts best first (see :func:`_rank_order`), each with
-    its code and the number of its profile."""
-
-    texts: list[str]
-    codes: bytes
-    owner: array[int]
-    natural: array[int]
-    """The number of each text in collection order."""
-    starts: array[int]
-    """Where each profile's texts start, in collection order."""
-
-
-def _ranked(profiles: Sequence[Profile]) -> _Ranked:
-    texts, codes, owner, starts = _gather(profiles)
-    natural = _rank_order(texts, codes)
-    return _Ranked(
-        texts=list(map(texts.__getitem__, natural)),
-        codes=bytes(map(codes.__getitem__, natural)),
-        owner=array("I", map(owner.__getitem__, natural)),
-        natural=natural,
-        starts=starts,
-    )
-
-
-def _gather(
-    profiles: Sequence[Profile],
-) -> tuple[list[str], bytearray, array[int], array[int]]:
-    """Every text in collection order, a code for its part, domain and kind,
-    the number of its profile, and where each profile's texts start."""
+def _documents(profiles: Sequence[Profile]) -> tuple[list[str], array[int], list[int]]:
+    """Every text of ``profiles`` best first, the place of each in collection
+    order, and where each profile's texts start in that order (its title,
+    then its findings, then the paragraphs of its introduction)."""
     texts: list[str] = []
-    codes = bytearray()
-    owner = array("I")
-    starts = array("I")
-    for number, profile in enumerate(profiles):
+    starts: list[int] = []
+    part = bytearray()
+    for profile in profiles:
         starts.append(len(texts))
         texts.append(profile.title)
         texts += [finding.text for finding in profile.findings]
         texts += profile.introduction
-        codes.append(_TITLE)
-        codes += bytes(
-            [finding.domain << 2 | _KIND_CODES[finding.kind] for finding in profile.findings]
-        )
-        codes += bytes([_INTRODUCTION]) * len(profile.introduction)
-        owner.extend(repeat(number, len(texts) - starts[-1]))
-    return texts, codes, owner, starts
-
-
-def _rank_order(texts: list[str], codes: bytearray) -> array[int]:
-    """The texts' numbers in rank order: part, then length, then collection
-    order (a stable sort keeps it among equals)."""
+        part += b"\0" + b"\1" * len(profile.findings) + b"\2" * len(profile.introduction)
+    # Sorted by length, then (a stable sort keeps that order, and collection
+    # order among equals) by part: titles, findings, introductions.
     lengths = list(map(len, texts))
-    if lengths and max(lengths) > _LONGEST:
-        lengths = [min(length, _LONGEST) for length in lengths]
-    parts = map(mul, map(_RANK_OF_CODE.__getitem__, codes), repeat(_LONGEST + 1))
-    keys = list(map(add, parts, lengths))
-    return array("I", sorted(range(len(texts)), key=keys.__getitem__))
+    order = sorted(range(len(texts)), key=lengths.__getitem__)
+    order.sort(key=part.__getitem__)
+    return list(map(texts.__getitem__, order)), array("I", order), starts
 
 
-def _part_rank(code: int) -> int:
-    if code == _TITLE:
-        return _PART_RANK[Part.TITLE]
-    if code == _INTRODUCTION:
-        return _PART_RANK[Part.INTRODUCTION]
-    return _PART_RANK[Part.FINDING]
+def _part_of(profile: Profile, item: int) -> tuple[Part, Finding | None]:
+    """The part text number ``item`` of ``profile`` is in (0 the title, then
+    the findings, then the paragraphs), and its finding if it is one."""
+    if item == 0:
+        return Part.TITLE, None
+    if item <= len(profile.findings):
+        return Part.FINDING, profile.findings[item - 1]
+    return Part.INTRODUCTION, None
 
 
-_RANK_OF_CODE = bytes(map(_part_rank, range(256)))
+def _merged(lists: list[array[int]]) -> array[int]:
+    """One sorted list of the documents in ``lists``."""
+    return lists[0] if len(lists) == 1 else array("I", sorted(chain.from_iterable(lists)))
 
 
-def _with_last(items: Sequence[str]) -> Iterator[tuple[bool, str]]:
-    for number, item in enumerate(items, 1):
-        yield number == len(items), item
+def _words(query: Query) -> Iterator[tuple[Term, bool, str]]:
+    """Each word of the query's terms, with its term and whether it is its last."""
+    for term in query.terms:
+        for number, word in enumerate(term.words, 1):
+            yield term, number == len(term.words), word
 
 
-class _Phrase:
-    """One phrase of a query, looked for in a text.
+class _Phrase(NamedTuple):
+    """A phrase, as it is found in the words of a text."""
 
-    In the folded words of the text joined by spaces the phrase "trata de"
-    is the substring " trata de " (" trata de" when its last word is a
-    beginning); making that string costs a look-up per piece of the text.
-    Most texts are answered from their pieces instead: unless the text holds
-    a piece of several words with one of the phrase's words ("l’accès"),
-    the phrase is a piece of each word's forms in turn, with only pieces of
-    no word ("–") between them.
+    spaced: str
+    """Its words joined by spaces, between spaces: " trata de personas ", found
+    in a text's words joined so (" trata de person" if the last word may
+    begin a longer word)."""
+    plain: bytes | None
+    """The same as bytes, if it is ASCII: found in the pieces of a text
+    (between spaces, :func:`_cut`) where it is written plainly, one separator
+    between words, it is in the text; where not, :attr:`spaced` tells."""
+
+    @classmethod
+    def of(cls, term: Term) -> _Phrase:
+        spaced = " " + " ".join(term.words) + ("" if term.prefix else " ")
+        return cls(spaced, spaced.encode() if spaced.isascii() else None)
+
+
+def _union(lists: tuple[array[int], ...]) -> list[int]:
+    """The documents of ``lists``, each once, in order."""
+    if len(lists) == 1:
+        return list(dict.fromkeys(lists[0]))
+    return sorted(set().union(*lists))
+
+
+def _in_order(lists: tuple[array[int], ...]) -> Iterator[int]:
+    """The documents of ``lists``, each once, in order, read as needed."""
+    merged = lists[0] if len(lists) == 1 else heapq.merge(*lists)
+    return (doc for doc, _ in groupby(merged))
+
+
+def _batches(docs: Iterator[int], size: int) -> Iterator[list[int]]:
+    """``docs`` in lists of ``size``, then of twice as many each time."""
+    while batch := list(islice(docs, size)):
+        yield batch
+        size *= 2
+
+
+def _among(docs: list[int], lists: tuple[array[int], ...]) -> list[int]:
+    """Those of the sorted ``docs`` that are in one of ``lists``.
+
+    Each list is either searched for each document (a binary search reads
+    about log2 of its length) or read once, whichever reads less of it.
     """
-
-    def __init__(
-        self,
-        term: Term,
-        forms: list[frozenset[bytes]],
-        joined: tuple[bytes, ...],
-        empty: frozenset[bytes],
-        words_of: Callable[[str], str],
-    ) -> None:
-        self._wanted = " " + " ".join(term.words) + ("" if term.prefix else " ")
-        self._firsts = [b" " + form + b" " for form in forms[0]]
-        self._then = forms[1:]
-        # The phrase as it is mostly written, when each word has one form:
-        # finding it settles the question at once.
-        single = all(len(each) == 1 for each in forms)
-        self._plain = b" " + b" ".join(min(each) for each in forms) + b" " if single else None
-        self._joined = joined
-        self._empty = empty
-        self._words_of = words_of
-
-    def holds(self, spaced: bytes, text: str) -> bool:
-        """Whether ``text`` holds the phrase (``spaced`` is the text as
-        :func:`mgi._postings.spaced_all` gives it)."""
-        if self._plain is not None and self._plain in spaced:
-            return True
-        return self.holds_apart(spaced, text)
-
-    def plainly_in(self, spaced: Sequence[bytes]) -> Iterator[bool]:
-        """For each text, whether it holds the phrase as it is mostly written
-        (all in C); where not, :meth:`holds_apart` tells."""
-        plain = self._plain
-        if plain is None:
-            return repeat(False, len(spaced))
-        return map(contains, spaced, repeat(plain))
-
-    def holds_apart(self, spaced: bytes, text: str) -> bool:
-        """Whether ``text`` holds the phrase in some other way than its usual
-        writing: other forms of its words, or pieces of no word between them."""
-        if self._joined and any(piece in spaced for piece in self._joined):
-            return self._wanted in self._words_of(text)
-        for first in self._firsts:
-            at = spaced.find(first)
-            while at >= 0:
-                if self._follows(spaced, at + len(first) - 1):
-                    return True
-                at = spaced.find(first, at + 1)
-        return False
-
-    def _follows(self, spaced: bytes, at: int) -> bool:
-        """Whether the other words' forms come next from ``at``, in order."""
-        for forms in self._then:
-            while True:
-                found = _NEXT_PIECE.match(spaced, at)
-                if found is None:
-                    return False
-                piece, at = found[1], found.end()
-                if piece in forms:
-                    break
-                if piece not in self._empty:
-                    return False
-        return True
+    found: set[int] = set()
+    wanted: set[int] | None = None
+    for docs_of in lists:
+        if len(docs) * len(docs_of).bit_length() < len(docs_of):
+            found.update(compress(docs, _each_in(docs, docs_of)))
+        else:
+            wanted = set(docs) if wanted is None else wanted
+            found.update(wanted.intersection(docs_of))
+    return sorted(found)
 
 
-# The next piece of separated text, after its spaces.
-_NEXT_PIECE = re.compile(rb" +([^ ]+)")
+def _each_in(docs: list[int], docs_of: array[int]) -> Iterator[bool]:
+    """For each of ``docs``, whether it is in the sorted ``docs_of`` (in C)."""
+    if not docs_of:
+        return repeat(False, len(docs))
+    # Searching below the last entry keeps every position in the list; a
+    # document past it lands on the last entry, which then differs from it.
+    at = map(bisect_left, repeat(docs_of), docs, repeat(0), repeat(len(docs_of) - 1))
+    return map(eq, map(docs_of.__getitem__, at), docs)
 
 
-class _Phrases:
-    """The phrases of a query: a candidate document must hold each."""
-
-    def __init__(self, phrases: list[_Phrase]) -> None:
-        self._phrases = phrases
-
-    def __bool__(self) -> bool:
-        return bool(self._phrases)
-
-    def holds(self, text: str) -> bool:
-        """Whether ``text`` holds every phrase."""
-        spaced = next(spaced_all((text,)))
-        return all(phrase.holds(spaced, text) for phrase in self._phrases)
-
-    def keep(self, docs: Iterable[int], texts: Sequence[str]) -> list[int]:
-        """Those of ``docs`` whose text (in ``texts``) holds every phrase."""
-        kept = list(docs)
-        for phrase in self._phrases:
-            mine = list(map(texts.__getitem__, kept))
-            spaced = list(spaced_all(mine))
-            kept = [
-                doc
-                for doc, plainly, room, text in zip(
-                    kept, phrase.plainly_in(spaced), spaced, mine, strict=True
-                )
-                if plainly or phrase.holds_apart(room, text)
-            ]
-        return kept
-
-    def check(
-        self, index: Index, accept: Callable[[int], bool] | None
-    ) -> Callable[[int], bool] | None:
-        """``accept`` and the phrases as one test of a document."""
-        if not self._phrases:
-            return accept
-        text = index.text
-
-        def check(doc: int) -> bool:
-            return (accept is None or accept(doc)) and self.holds(text(doc))
-
-        return check
-
-
-@attrs.define
-class _WordMatch:
-    """The documents one query word matches, as sorted lists: as a whole
-    word (``exact``) and only as the beginning of longer words (``more``)."""
-
-    exact: tuple[array[int], ...]
-    more: tuple[array[int], ...]
-    maps: Mapping[int, bytearray]
-    """The byte maps of the index's longest lists, by ``id()`` of the list."""
-    _exact_set: set[int] | None = None
-    _every: set[int] | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.exact and not self.more
-
-    @property
-    def exact_size(self) -> int:
-        return sum(map(len, self.exact))
-
-    @property
-    def size(self) -> int:
-        return self.exact_size + sum(map(len, self.more))
-
-    def exact_set(self) -> set[int]:
-        """The whole-word matches, as a set (made once a query)."""
-        if self._exact_set is None:
-            self._exact_set = set().union(*self.exact)
-        return self._exact_set
-
-    def every(self) -> set[int]:
-        """Every match, as a set (made once a query)."""
-        if self._every is None:
-            exact = self.exact_set()
-            # Copying a set of thousands of documents is a good part of a query.
-            self._every = exact.union(*self.more) if self.more else exact
-        return self._every
-
-    def among(self, docs: set[int], *, exact: bool = False) -> set[int]:
-        """Those of ``docs`` this word matches (as a whole word only, with ``exact``)."""
-        return among(docs, self.exact if exact else self.exact + self.more, self.maps)
-
-    def has_exact(self, doc: int) -> bool:
-        if self._exact_set is not None or len(self.exact) > _PROBED_LISTS:
-            return doc in self.exact_set()
-        return has(self.exact, doc, self.maps)
-
-    def has(self, doc: int) -> bool:
-        if self._every is not None or len(self.exact) + len(self.more) > _PROBED_LISTS:
-            return doc in self.every()
-        return has(self.exact, doc, self.maps) or has(self.more, doc, self.maps)
-
-    def exact_in_order(self) -> Iterator[int]:
-        """The whole-word matches, best first, each once."""
-        return _in_order(self.exact)
-
-    def in_order(self) -> Iterator[int]:
-        """Every match, best first, each once."""
-        return _in_order(self.exact + self.more)
-
-
-# A word found in more lists than this is tested against a set of them all.
-_PROBED_LISTS = 16
-# A query whose rarest word is in this many documents or fewer is answered
-# whole, even for a first page.
-_SHORT = 10_000
-
-
-def _in_order(lists: Sequence[array[int]]) -> Iterator[int]:
-    return once_each(lists[0] if len(lists) == 1 else heapq.merge(*lists))
-
-
-def _all(
-    matches: list[_WordMatch],
-    accept: Callable[[int], bool] | None,
-    phrases: _Phrases,
-    texts: Sequence[str],
-) -> list[int]:
-    """Every match, best first: whole-word matches, then the others. The
-    rarest word's documents are narrowed by each other word in turn, then
-    by ``accept``, and only then read for phrases."""
-    ordered = sorted(matches, key=lambda match: match.size)
-    found = ordered[0].every()
-    for match in ordered[1:]:
-        found = match.among(found)
-    if accept is not None:
-        found = set(filter(accept, found))
-    if phrases:
-        found = set(phrases.keep(found, texts))
-    if not any(match.more for match in matches):
-        return sorted(found)
-    exact = found
-    for match in matches:
-        if match.more:
-            exact = match.among(exact, exact=True)
-    return sorted(exact) + sorted(found - exact)
-
-
-def _first(
-    matches: list[_WordMatch], accept: Callable[[int], bool] | None, limit: int
-) -> list[int]:
-    """The first ``limit`` matches of :func:`_all`, reading no more than needed."""
-    found: list[int] = []
-    if limit <= 0 or any(match.empty for match in matches):
-        return found
-    if all(match.exact for match in matches):
-        ordered = sorted(matches, key=lambda match: match.exact_size)
-        for doc in ordered[0].exact_in_order():
-            if all(match.has_exact(doc) for match in ordered[1:]) and (
-                accept is None or accept(doc)
-            ):
-                found.append(doc)
-                if len(found) == limit:
-                    return found
-    if not any(match.more for match in matches):
-        return found
-    ordered = sorted(matches, key=lambda match: match.size)
-    for doc in ordered[0].in_order():
-        if all(match.has_exact(doc) for match in matches):
-            continue  # a whole-word match, already taken above
-        if all(match.has(doc) for match in ordered[1:]) and (accept is None or accept(doc)):
-            found.append(doc)
-            if len(found) == limit:
-                break
-    return found
-
-
+# Each collection's index, by id() of the collection; an entry goes when its
+# collection does (weakref.finalize), before the id can be used again.
+_indexes: dict[int, Index] = {}
 _building = threading.Lock()
 
 
@@ -851,13 +745,14 @@ def index_of(profiles: Profiles) -> Index:
     >>> index_of(mgi.profiles) is index_of(mgi.profiles)
     True
     """
-    found: Index | None = profiles._search_index
+    key = id(profiles)
+    found = _indexes.get(key)
     if found is None:
         with _building:
-            found = profiles._search_index
+            found = _indexes.get(key)
             if found is None:
-                found = Index(tuple(profiles))
-                object.__setattr__(profiles, "_search_index", found)
+                found = _indexes[key] = Index(profiles)
+                weakref.finalize(profiles, _indexes.pop, key, None)
     return found
 
 
@@ -867,19 +762,19 @@ class SearchCriteria(TypedDict, total=False):
 
     >>> import mgi
     >>> criteria: SearchCriteria = {"domain": "partnerships", "limit": 1}
-    >>> len(mgi.search("alianzas", **criteria))
+    >>> len(mgi.profiles.search("alianzas", **criteria))
     1
     """
 
     domain: DomainKey | None
     """Only findings of this domain (anything ``mgi.domains[...]`` takes)."""
-    kind: FindingKind | str | None
+    kind: FindingKind | FindingKindName | None
     """Only findings of this kind."""
     part: Part | str | None
     """Only titles, introductions or findings."""
     country: str | None
     """Only profiles of this country (ISO alpha-3 code or name)."""
-    level: Level | str | None
+    level: Level | LevelName | None
     """Only national or local profiles."""
     language: str | None
     """Only profiles in this language."""
@@ -896,38 +791,24 @@ def search_in(profiles: Profiles, query: str, criteria: SearchCriteria) -> Hits:
     >>> len(search_in(mgi.profiles, "alianzas", {"kind": "well_developed"}))
     1
     """
-    from mgi.collections import _domains, member
-
     unknown = sorted(criteria.keys() - SearchCriteria.__annotations__.keys())
     if unknown:
         raise TypeError(f"search() got an unexpected keyword argument {unknown[0]!r}")
     parsed = Query.parse(query)
-    domain, kind, part = criteria.get("domain"), criteria.get("kind"), criteria.get("part")
     limit = criteria.get("limit")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise InvalidValueError(f"limit: expected a whole number of hits, got {limit!r}")
-    chosen = None
+    domain, kind, part = criteria.get("domain"), criteria.get("kind"), criteria.get("part")
     by_profile = {key: criteria.get(key) for key in ("country", "level", "language", "year")}
+    chosen = None
     if any(value is not None for value in by_profile.values()):
-        kept = set(profiles.filter(**by_profile))  # type: ignore[arg-type]
-        chosen = frozenset(number for number, profile in enumerate(profiles) if profile in kept)
+        kept = {profile.id for profile in profiles.filter(**by_profile)}  # type: ignore[arg-type]
+        chosen = frozenset(number for number, profile in enumerate(profiles) if profile.id in kept)
     index = index_of(profiles)
-    accept = index.filter(
-        parts=frozenset([member(Part, part, "part")]) if part is not None else None,
-        domain=_domains()[domain].number if domain is not None else None,
+    accept = index.accepting(
+        part=member(Part, part, "part") if part is not None else None,
+        domain=domain_number(domain) if domain is not None else None,
         kind=member(FindingKind, kind, "finding kind") if kind is not None else None,
         profiles=chosen,
     )
-    return Hits(index, parsed, index.search(parsed, accept=accept, limit=limit))
-
-
-def search(query: str, **criteria: Unpack[SearchCriteria]) -> Hits:
-    """Search the bundled profiles; see :meth:`mgi.Profiles.search`.
-
-    >>> import mgi
-    >>> [hit.location for hit in mgi.search("diáspora", kind="potential")]
-    ['domain 2 (whole_of_government), potential 1']
-    """
-    from mgi._data import profiles
-
-    return search_in(profiles(), query, criteria)
+    return Hits(parsed, index.search(parsed, accept=accept, limit=limit), index)

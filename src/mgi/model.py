@@ -26,25 +26,33 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+import warnings
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from mgi._checks import between, matching, member, nonblank, of_type, tuple_of
 from mgi.errors import InvalidValueError, _shown
 
 if TYPE_CHECKING:
-    from mgi.collections import DomainKey
-    from mgi.sdg import SdgDomain
+    from mgi.indicator import SdgDomain
+#: The values of :class:`FindingKind`, which every ``kind=`` parameter takes.
+FindingKindName: TypeAlias = Literal["well_developed", "potential"]
+#: The values of :class:`Level`, and ``'city'``, another word for ``'local'``.
+LevelName: TypeAlias = Literal["national", "local", "city"]
 
 __all__ = [
     "DOMAIN_SLUGS",
     "DataSource",
     "Domain",
     "DomainFindings",
+    "DomainKey",
     "Finding",
     "FindingKind",
+    "FindingKindName",
     "Level",
+    "LevelName",
     "MigofElement",
     "MigofKind",
     "Name",
@@ -120,7 +128,7 @@ class MigofKind(enum.StrEnum):
     """MiGOF has three principles and three objectives.
 
     >>> import mgi
-    >>> [domain.migof.kind.value for domain in mgi.domains]
+    >>> [domain.migof.kind.value for domain in mgi.domains.values()]
     ['principle', 'principle', 'principle', 'objective', 'objective', 'objective']
     """
 
@@ -130,70 +138,10 @@ class MigofKind(enum.StrEnum):
     """One of the three objectives (paired with domains 4-6)."""
 
 
-# -- checks shared by constructors and the JSON loader ----------------------
-
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 _SDG_CODE = re.compile(r"PD_[1-6]")
-
-
-def _of_type(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    names = " or ".join(t.__name__ for t in types)
-
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise InvalidValueError(f"expected {names}, got {_describe(value)}", attribute.name)
-
-    return check
-
-
-def _text(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str):
-        raise InvalidValueError(f"expected str, got {_describe(value)}", attribute.name)
-    if not value.strip():
-        raise InvalidValueError("expected some text, got an empty string", attribute.name)
-
-
-def _matching(pattern: re.Pattern[str], what: str) -> Callable[[Any, Any, Any], None]:
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str) or not pattern.fullmatch(value):
-            raise InvalidValueError(f"expected {what}, got {_shown(value)}", attribute.name)
-
-    return check
-
-
-def _between(low: int, high: int, what: str) -> Callable[[Any, Any, Any], None]:
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise InvalidValueError(
-                f"expected {what} from {low} to {high}, got {_shown(value)}", attribute.name
-            )
-
-    return check
-
-
-def _tuple_of(*types: type) -> Callable[[Any, Any, Any], None]:
-    names = " or ".join(t.__name__ for t in types)
-
-    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, tuple):
-            raise InvalidValueError(f"expected a tuple, got {_describe(value)}", attribute.name)
-        for index, item in enumerate(value):
-            if not isinstance(item, types):
-                raise InvalidValueError(
-                    f"item {index}: expected {names}, got {_describe(item)}", attribute.name
-                )
-
-    return check
-
-
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} {_shown(value)}"
-
-
-def _enum(kind: type[enum.Enum]) -> Callable[[Any, Any, Any], None]:
-    return _of_type(kind)
 
 
 # -- taxonomy ------------------------------------------------------------------
@@ -209,13 +157,13 @@ class Name:
     ('Partnerships', 'en', 'name')
     """
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=nonblank)
     """The name as written, e.g. 'Alianzas'."""
-    language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'en'"))
+    language: str = attrs.field(validator=matching(_LANGUAGE, "a language code like 'en'"))
     """Its language code (ISO 639), e.g. 'es'."""
-    use: NameUse = attrs.field(validator=_enum(NameUse))
+    use: NameUse = attrs.field(validator=of_type(NameUse))
     """What kind of name it is."""
-    source: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=nonblank)
     """Where the name was seen (an address or a description)."""
 
 
@@ -228,11 +176,11 @@ class SubArea:
     [('en', 'Regional cooperation'), ('en', 'Global cooperation')]
     """
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=nonblank)
     """The sub-area as published, e.g. 'Regional cooperation'."""
-    language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'en'"))
+    language: str = attrs.field(validator=matching(_LANGUAGE, "a language code like 'en'"))
     """Its language code (ISO 639)."""
-    source: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=nonblank)
     """Where the sub-area was published."""
 
 
@@ -247,17 +195,17 @@ class MigofElement:
     ('objective', 3, True)
     """
 
-    kind: MigofKind = attrs.field(validator=_enum(MigofKind))
+    kind: MigofKind = attrs.field(validator=of_type(MigofKind))
     """Principle or objective."""
-    number: int = attrs.field(validator=_between(1, 3, "a number"))
+    number: int = attrs.field(validator=between(1, 3, "a number"))
     """Its number among its kind, 1 to 3."""
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=nonblank)
     """Its short wording."""
-    statement: str = attrs.field(validator=_text)
+    statement: str = attrs.field(validator=nonblank)
     """Its fuller wording."""
-    source: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=nonblank)
     """Where the wording and the pairing come from."""
-    inferred: bool = attrs.field(validator=_of_type(bool))
+    inferred: bool = attrs.field(validator=of_type(bool))
     """True where the pairing with the domain rests on matching names and order
     rather than on a published table."""
 
@@ -279,22 +227,23 @@ class Domain:
     'MiGOF principle 3: Engagement with partners to address migration and related issues'
     """
 
-    number: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    number: int = attrs.field(validator=between(1, 6, "a domain number"))
     """The domain's stable number, 1 to 6."""
-    slug: str = attrs.field(validator=_of_type(str))
+    slug: str = attrs.field(validator=of_type(str))
     """The domain's stable identifier, e.g. 'partnerships'."""
-    names: tuple[Name, ...] = attrs.field(validator=_tuple_of(Name))
+    names: tuple[Name, ...] = attrs.field(validator=tuple_of(Name))
     """Every known name, in every language, with its source; one at least is
     the usual English name (:attr:`name`)."""
-    national_description: str = attrs.field(validator=_text)
+    national_description: str = attrs.field(validator=nonblank)
     """What the domain's indicators assess in a country (English)."""
-    city_description: str = attrs.field(validator=_text)
-    """What the domain's indicators assess in a local authority (English)."""
-    subareas: tuple[SubArea, ...] = attrs.field(validator=_tuple_of(SubArea))
+    local_description: str = attrs.field(validator=nonblank)
+    """What the domain's indicators assess in a local authority (a city,
+    municipality or state: the local MGI), in English."""
+    subareas: tuple[SubArea, ...] = attrs.field(validator=tuple_of(SubArea))
     """The policy areas its indicators look at, as published per language."""
-    migof: MigofElement = attrs.field(validator=_of_type(MigofElement))
+    migof: MigofElement = attrs.field(validator=of_type(MigofElement))
     """The MiGOF principle or objective the domain measures."""
-    sdg_code: str = attrs.field(validator=_matching(_SDG_CODE, "an SDG 10.7.2 code like 'PD_1'"))
+    sdg_code: str = attrs.field(validator=matching(_SDG_CODE, "an SDG 10.7.2 code like 'PD_1'"))
     """The SDG indicator 10.7.2 policy-domain code (``PD_1`` … ``PD_6``)."""
 
     @slug.validator
@@ -330,9 +279,27 @@ class Domain:
                     return name.text
         return None
 
-    def description(self, level: Level | str = Level.NATIONAL) -> str:
-        """The national or the city description (``level`` 'national' or 'local')."""
-        return self.city_description if Level(level) is Level.LOCAL else self.national_description
+    @property
+    def city_description(self) -> str:
+        """Deprecated since 0.2: the level is called local; use :attr:`local_description`."""
+        warnings.warn(
+            "Domain.city_description is deprecated: use Domain.local_description",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.local_description
+
+    def description(self, level: Level | LevelName = Level.NATIONAL) -> str:
+        """The national or the local description: ``level`` is a :class:`Level`
+        or its value, ``'city'`` being accepted for ``'local'``.
+
+        >>> import mgi
+        >>> mgi.domains[3].description("city") == mgi.domains[3].local_description
+        True
+        """
+        if level_of(level) is Level.LOCAL:
+            return self.local_description
+        return self.national_description
 
     @property
     def sdg(self) -> SdgDomain:
@@ -342,7 +309,7 @@ class Domain:
         >>> mgi.domains[1].sdg.subcategories[0].name
         'Essential and/or emergency health care'
         """
-        from mgi._data import sdg_indicator
+        from mgi._data import sdg_indicator  # up to the bundled data, on purpose
 
         return sdg_indicator().domains[self.number - 1]
 
@@ -357,14 +324,19 @@ class Domain:
         return self.name
 
     def _repr_html_(self) -> str:
-        from mgi.views import domain_html
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return domain_html(self)
+        return views.domain_html(self)
 
     def _repr_markdown_(self) -> str:
-        from mgi.views import domain_markdown
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return domain_markdown(self)
+        return views.domain_markdown(self)
+
+
+#: What ``mgi.domains[...]`` accepts: a number 1-6, a slug, an SDG code
+#: (``PD_3``), any known name in any language, or a Domain.
+DomainKey: TypeAlias = int | str | Domain
 
 
 # -- profiles ----------------------------------------------------------------
@@ -380,9 +352,9 @@ class YearMonth:
     '2024-08'
     """
 
-    year: int = attrs.field(validator=_between(1900, 2999, "a year"))
+    year: int = attrs.field(validator=between(1900, 2999, "a year"))
     """The year, e.g. 2024."""
-    month: int = attrs.field(validator=_between(1, 12, "a month"))
+    month: int = attrs.field(validator=between(1, 12, "a month"))
     """The month, 1 to 12."""
 
     @classmethod
@@ -409,15 +381,15 @@ class Place:
     ('municipality', 'local', 'GTM', 'Guatemala')
     """
 
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=nonblank)
     """Display name as the profile gives it, e.g. 'Municipalidad de Huehuetenango'."""
-    kind: str = attrs.field(validator=_text)
+    kind: str = attrs.field(validator=nonblank)
     """What sort of place: 'country', 'municipality', 'city', 'state', ..."""
-    level: Level = attrs.field(validator=_enum(Level))
+    level: Level = attrs.field(validator=of_type(Level))
     """National (a country) or local (a local authority)."""
-    country: str = attrs.field(validator=_matching(_ALPHA3, "an ISO 3166-1 alpha-3 code"))
+    country: str = attrs.field(validator=matching(_ALPHA3, "an ISO 3166-1 alpha-3 code"))
     """ISO 3166-1 alpha-3 code of the country, e.g. 'GTM'."""
-    country_name: str = attrs.field(validator=_text)
+    country_name: str = attrs.field(validator=nonblank)
     """The country's name as the profile writes it."""
 
 
@@ -431,9 +403,9 @@ class Source:
     ('Text of the local MGI profile page of', None)
     """
 
-    description: str = attrs.field(validator=_text)
+    description: str = attrs.field(validator=nonblank)
     """What the text was taken from."""
-    url: str | None = attrs.field(default=None, validator=_of_type(str, type(None)))
+    url: str | None = attrs.field(default=None, validator=of_type(str, type(None)))
     """The address of the page, or ``None`` where it is not known."""
 
 
@@ -447,11 +419,11 @@ class Finding:
     (1, 'well_developed', "Migrants' rights")
     """
 
-    domain: int = attrs.field(validator=_between(1, 6, "a domain number"))
+    domain: int = attrs.field(validator=between(1, 6, "a domain number"))
     """The domain number, 1 to 6 (``mgi.domains[finding.domain]`` is the Domain)."""
-    kind: FindingKind = attrs.field(validator=_enum(FindingKind))
+    kind: FindingKind = attrs.field(validator=of_type(FindingKind))
     """Well-developed area or area with potential."""
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=nonblank)
     """The finding as the profile words it."""
 
 
@@ -487,25 +459,25 @@ class Profile:
     ['Colaborar formalmente con orga', 'Formar parte de una red intern']
     """
 
-    id: str = attrs.field(validator=_matching(_SLUG, "a lower-case id like 'huehuetenango-2024'"))
+    id: str = attrs.field(validator=matching(_SLUG, "a lower-case id like 'huehuetenango-2024'"))
     """Stable identifier, e.g. 'huehuetenango-2024'."""
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=nonblank)
     """The title as published."""
-    place: Place = attrs.field(validator=_of_type(Place))
+    place: Place = attrs.field(validator=of_type(Place))
     """The country or local authority assessed."""
-    language: str = attrs.field(validator=_matching(_LANGUAGE, "a language code like 'es'"))
+    language: str = attrs.field(validator=matching(_LANGUAGE, "a language code like 'es'"))
     """Code (ISO 639) of the language the profile is written in."""
-    published: YearMonth = attrs.field(validator=_of_type(YearMonth))
+    published: YearMonth = attrs.field(validator=of_type(YearMonth))
     """Month of publication."""
-    introduction: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    introduction: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """The introduction's paragraphs, in page order."""
-    findings: tuple[Finding, ...] = attrs.field(validator=_tuple_of(Finding))
+    findings: tuple[Finding, ...] = attrs.field(validator=tuple_of(Finding))
     """Every finding in page order: domain by domain, well-developed areas first."""
-    source: Source = attrs.field(validator=_of_type(Source))
+    source: Source = attrs.field(validator=of_type(Source))
     """Where the profile's text comes from."""
 
     def select(
-        self, domain: DomainKey | None = None, kind: FindingKind | str | None = None
+        self, domain: DomainKey | None = None, kind: FindingKind | FindingKindName | None = None
     ) -> tuple[Finding, ...]:
         """The findings of one domain and/or kind, in page order.
 
@@ -513,8 +485,8 @@ class Profile:
         :class:`FindingKind` or its value.  An unknown domain or kind raises
         :class:`mgi.NotFoundError`.
         """
-        number = _domain_number(domain) if domain is not None else None
-        wanted = _finding_kind(kind) if kind is not None else None
+        number = domain_number(domain) if domain is not None else None
+        wanted = finding_kind(kind) if kind is not None else None
         return tuple(
             finding
             for finding in self.findings
@@ -524,16 +496,14 @@ class Profile:
 
     def for_domain(self, domain: DomainKey) -> DomainFindings:
         """Both lists of findings for one domain."""
-        number = _domain_number(domain)
-        mine = self.select(domain=number)
+        found = _bundled_domain(domain)
+        mine = self.select(domain=found.number)
 
         def texts(kind: FindingKind) -> tuple[str, ...]:
             return tuple(f.text for f in mine if f.kind is kind)
 
-        from mgi._data import domains
-
         return DomainFindings(
-            domains()[number], texts(FindingKind.WELL_DEVELOPED), texts(FindingKind.POTENTIAL)
+            found, texts(FindingKind.WELL_DEVELOPED), texts(FindingKind.POTENTIAL)
         )
 
     def by_domain(self) -> tuple[DomainFindings, ...]:
@@ -561,9 +531,9 @@ class Profile:
         >>> mgi.parse_profile(profile.to_text(), id=profile.id, source=profile.source) == profile
         True
         """
-        from mgi.render import profile_text
+        from mgi import views  # rendering lives above the records
 
-        return profile_text(self, width=None)
+        return views.profile_text(self, _bundled_domains(), width=None)
 
     def __repr__(self) -> str:
         return f"Profile({self.id!r}, {self.title!r})"
@@ -573,19 +543,19 @@ class Profile:
 
     def wheel_svg(self, *, size: int = 440) -> str:
         """The profile's wheel of the six domains as SVG (see :func:`mgi.views.wheel_svg`)."""
-        from mgi.views import wheel_svg
+        from mgi import views  # rendering lives above the records
 
-        return wheel_svg(self, size=size)
+        return views.wheel_svg(self, _bundled_domains(), size=size)
 
     def _repr_html_(self) -> str:
-        from mgi.views import profile_html
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return profile_html(self)
+        return views.profile_html(self, _bundled_domains())
 
     def _repr_markdown_(self) -> str:
-        from mgi.render import profile_markdown
+        from mgi import views  # a notebook display hook calls up to the views
 
-        return profile_markdown(self)
+        return views.profile_markdown(self, _bundled_domains())
 
 
 # -- provenance ----------------------------------------------------------------
@@ -601,11 +571,11 @@ class DataSource:
     'domain descriptions, national and city (English)'
     """
 
-    topic: str = attrs.field(validator=_text)
+    topic: str = attrs.field(validator=nonblank)
     """The part of the data, e.g. 'domain names (French)'."""
-    sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    sources: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """Addresses or descriptions of the material it was taken from."""
-    note: str | None = attrs.field(default=None, validator=_of_type(str, type(None)))
+    note: str | None = attrs.field(default=None, validator=of_type(str, type(None)))
     """How the material was used, where that needs saying."""
 
 
@@ -618,32 +588,75 @@ class Provenance:
     '2026.11.2'
     """
 
-    data_version: str = attrs.field(validator=_text)
+    data_version: str = attrs.field(validator=nonblank)
     """Version of the bundled data, separate from the package version."""
-    updated: str = attrs.field(validator=_text)
+    updated: str = attrs.field(validator=nonblank)
     """Date of the data release (ISO 8601)."""
-    description: str = attrs.field(validator=_text)
+    description: str = attrs.field(validator=nonblank)
     """What the bundled data is, in a sentence or two."""
-    sources: tuple[DataSource, ...] = attrs.field(validator=_tuple_of(DataSource))
+    sources: tuple[DataSource, ...] = attrs.field(validator=tuple_of(DataSource))
     """The sources, part by part."""
-    not_found: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
+    not_found: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """Facts that were looked for but not found, and so are left out."""
 
 
-def _domain_number(key: DomainKey) -> int:
+# -- keys ------------------------------------------------------------------------
+
+_NUMBERS = {slug: number for number, slug in enumerate(DOMAIN_SLUGS, 1)} | {
+    f"PD_{number}": number for number in range(1, 7)
+}
+
+
+def domain_number(key: DomainKey) -> int:
+    """The number of the domain ``key`` names (anything ``mgi.domains[...]``
+    takes); :class:`mgi.NotFoundError` with suggestions if none.
+
+    Numbers, slugs and SDG codes are known here; names in every language need
+    the bundled taxonomy, read on first need.
+
+    >>> domain_number(3), domain_number("PD_3"), domain_number("Alianzas")
+    (3, 3, 3)
+    """
+    if isinstance(key, int) and not isinstance(key, bool) and 1 <= key <= 6:
+        return key
+    if isinstance(key, Domain):
+        return key.number
+    if isinstance(key, str) and key in _NUMBERS:
+        return _NUMBERS[key]
+    return _bundled_domain(key).number
+
+
+def finding_kind(kind: FindingKind | str) -> FindingKind:
+    """The :class:`FindingKind` that ``kind`` is or names (case and accents
+    aside); :class:`mgi.NotFoundError` naming the kinds if none."""
+    return member(FindingKind, kind, "finding kind")
+
+
+_LEVEL_ALIASES = {"city": Level.LOCAL}
+
+
+def level_of(level: Level | str) -> Level:
+    """The :class:`Level` that ``level`` is or names; ``'city'`` is another
+    word for ``'local'``. :class:`mgi.NotFoundError` naming the levels if none.
+
+    >>> level_of("city"), level_of("NATIONAL")
+    (<Level.LOCAL: 'local'>, <Level.NATIONAL: 'national'>)
+    """
+    return member(Level, level, "level", _LEVEL_ALIASES)
+
+
+# -- the records' calls up to the bundled data (see docs/architecture.md) --------
+
+
+def _bundled_domain(key: DomainKey) -> Domain:
+    """The bundled domain ``key`` names: a domain named in any language."""
     from mgi._data import domains
 
-    return domains()[key].number
+    return domains()[key]
 
 
-def _finding_kind(kind: FindingKind | str) -> FindingKind:
-    if isinstance(kind, FindingKind):
-        return kind
-    from mgi.errors import NotFoundError
-    from mgi.text import fold
+def _bundled_domains() -> Mapping[int, Domain]:
+    """The six bundled domains, for the views a record draws of itself."""
+    from mgi._data import domains
 
-    folded = fold(kind).replace(" ", "_") if isinstance(kind, str) else ""
-    for member in FindingKind:
-        if folded == member.value:
-            return member
-    raise NotFoundError("finding kind", kind, [member.value for member in FindingKind])
+    return domains()

@@ -42,14 +42,28 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 import attrs
 
 from mgi import _vocabulary as words
 from mgi.errors import InvalidValueError, ParseError, Problem, _shown
-from mgi.model import Finding, FindingKind, Level, Place, Profile, Source, YearMonth
+from mgi.model import (
+    DOMAIN_SLUGS,
+    Finding,
+    FindingKind,
+    Level,
+    Place,
+    Profile,
+    Source,
+    YearMonth,
+    level_of,
+)
 from mgi.text import MAX_MARKS, fold, long_mark_run
+
+if TYPE_CHECKING:
+    from mgi._countries import Countries
+    from mgi.collections import Domains
 
 __all__ = ["MAX_PAGE_SIZE", "ParseResult", "parse_profile"]
 
@@ -307,9 +321,7 @@ def _heading(line: _Line) -> int | None:
     text = _NUMBER_BULLET.sub("", line.text, count=1)
     if not line.folded or text[-1] in ".;," or _SYMBOL_BULLET.match(text) or text.isdigit():
         return None
-    from mgi._data import domains
-
-    found = domains().get(text)
+    found = _bundled_domains().get(text)
     return found.number if found is not None else None
 
 
@@ -320,10 +332,8 @@ def _heading_language(line: _Line) -> str | None:
 @functools.cache
 def _name_languages() -> Mapping[str, str]:
     """The language of every domain name the taxonomy knows, by folded name."""
-    from mgi._data import domains
-
     found: dict[str, str] = {}
-    for domain in domains():
+    for domain in _bundled_domains().values():
         for name in domain.names:
             found.setdefault(fold(name.text), name.language)
     return MappingProxyType(found)
@@ -757,8 +767,6 @@ class _Reader:
 
 
 def _slug(number: int) -> str:
-    from mgi.model import DOMAIN_SLUGS
-
     return DOMAIN_SLUGS[number - 1]
 
 
@@ -769,9 +777,7 @@ def _published(value: YearMonth | str) -> YearMonth:
 def _level(value: Level | str | None) -> Level | None:
     if value is None or isinstance(value, Level):
         return value
-    from mgi.collections import member
-
-    return member(Level, value, "level")
+    return level_of(value)
 
 
 # -- places -----------------------------------------------------------------
@@ -800,14 +806,12 @@ def _place(
 ) -> Place:
     """The place a title names: 'Guatemala' alone is the country;
     'Municipalidad de Huehuetenango (Guatemala)' is local, in GTM."""
-    from mgi._data import countries
-
     given = _country_code(country) if country is not None else None
     parts = _split_country(text)
-    found = countries().code(text)
+    found = _bundled_countries().code(text)
     if found:
         name, written, detected = text, text, Level.NATIONAL
-    elif parts and (found := countries().code(parts[1])):
+    elif parts and (found := _bundled_countries().code(parts[1])):
         (name, written), detected = parts, Level.LOCAL
     elif given:
         name, written, detected = text, "", Level.LOCAL
@@ -821,17 +825,15 @@ def _place(
     code = given or found
     assert code is not None
     if found != code:  # the caller's country wins; name it as the table does
-        written = countries().name(code, language) or code
+        written = _bundled_countries().name(code, language) or code
     kind = "country" if detected is Level.NATIONAL else (_kind(name)[0] or "local authority")
     return Place(name, kind, level or detected, code, written)
 
 
 def _country_code(country: str) -> str:
-    from mgi._data import countries
-
     if isinstance(country, str) and re.fullmatch(r"[A-Z]{3}", country):
         return country
-    found = countries().code(country) if isinstance(country, str) else None
+    found = _bundled_countries().code(country) if isinstance(country, str) else None
     if found is None:
         raise InvalidValueError(
             f"expected an ISO 3166-1 alpha-3 code or a country name, got {_shown(country)}",
@@ -882,3 +884,20 @@ def _source(source: Source | str | None, place: Place, language: str, when: Year
         f"in {month} {when.year} (IOM Migration Governance Indicators). The page address "
         "was not recorded with the copy."
     )
+
+
+# -- the parser's calls up to the bundled data (see docs/architecture.md) ------
+# Headings are domain names in any language and titles name countries: the
+# parser reads the bundled taxonomy and country table, on first need.
+
+
+def _bundled_domains() -> Domains:
+    from mgi._data import domains
+
+    return domains()
+
+
+def _bundled_countries() -> Countries:
+    from mgi._data import countries
+
+    return countries()

@@ -44,18 +44,18 @@ format is described in ``docs/sdg.md``).
 from __future__ import annotations
 
 import csv
-import enum
 import io
 import os
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import attrs
 
-from mgi.collections import _Collection
+from mgi._checks import of_type, tuple_of
+from mgi._jsonio import decode_text, parse_json, read_file
+from mgi.collections import Subcategories, SubcategoryKey
 from mgi.errors import (
     DataError,
     InvalidValueError,
@@ -66,8 +66,19 @@ from mgi.errors import (
     _or_list,
     _shown,
 )
-from mgi.model import _between, _matching, _of_type, _text, _tuple_of
-from mgi.text import close_matches, fold
+from mgi.indicator import (
+    STATUS_DOMAIN,
+    Breakdown,
+    Category,
+    Response,
+    ScaleStep,
+    SdgDomain,
+    SdgIndicator,
+    Series,
+    Subcategory,
+    numbered,
+)
+from mgi.text import close_matches
 
 __all__ = [
     "Answer",
@@ -95,358 +106,6 @@ indicator: SdgIndicator
 """The indicator with its series, breakdown codes, scale and domains, loaded on first use."""
 subcategories: Subcategories
 """The 30 sub-categories, found by key (``'1a'``) or name, loaded on first use."""
-
-# The one domain whose answers distinguish migrants with and without legal status.
-_STATUS_DOMAIN = 1
-_KEY = re.compile(r"[1-6][a-e]")
-
-
-class Response(enum.StrEnum):
-    """An answer for one sub-category, and its code in the published method.
-
-    >>> import mgi
-    >>> mgi.sdg.Response("yes_only_legal_status").code
-    Fraction(1, 2)
-    """
-
-    YES = "yes"
-    """Yes (domains 2-6), coded 1."""
-    NO = "no"
-    """No (every domain), coded 0."""
-    YES_REGARDLESS_OF_STATUS = "yes_regardless_of_status"
-    """Domain 1: "Yes, regardless of immigration status", coded 1."""
-    YES_ONLY_LEGAL_STATUS = "yes_only_legal_status"
-    """Domain 1: "Yes, only for those with legal immigration status", coded 0.5."""
-
-    @property
-    def code(self) -> Fraction:
-        """The value the method gives this answer: 1, 0.5 or 0.
-
-        >>> Response.YES_ONLY_LEGAL_STATUS.code
-        Fraction(1, 2)
-        """
-        return _CODES[self]
-
-
-_CODES = {
-    Response.YES: Fraction(1),
-    Response.NO: Fraction(0),
-    Response.YES_REGARDLESS_OF_STATUS: Fraction(1),
-    Response.YES_ONLY_LEGAL_STATUS: Fraction(1, 2),
-}
-
-
-def _responses_of(domain: int) -> tuple[Response, ...]:
-    if domain == _STATUS_DOMAIN:
-        return (Response.YES_REGARDLESS_OF_STATUS, Response.YES_ONLY_LEGAL_STATUS, Response.NO)
-    return (Response.YES, Response.NO)
-
-
-class Category(enum.IntEnum):
-    """The four-step scale every value falls on (the SG_CPA_MIGRS score, 1-4).
-
-    >>> Category.of(Fraction(239, 3)), Category.of(80), Category.of(100)
-    (<Category.PARTIALLY_MEETS: 2>, <Category.MEETS: 3>, <Category.FULLY_MEETS: 4>)
-    >>> Category.MEETS.label
-    'Meets'
-    """
-
-    REQUIRES_FURTHER_PROGRESS = 1
-    """Values below 40."""
-    PARTIALLY_MEETS = 2
-    """Values from 40 to below 80."""
-    MEETS = 3
-    """Values from 80 to below 100."""
-    FULLY_MEETS = 4
-    """The value 100."""
-
-    @classmethod
-    def of(cls, value: Fraction | int) -> Category:
-        """The category of a value from 0 to 100, compared exactly."""
-        if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-            raise InvalidValueError(f"expected an int or a Fraction, got {_shown(value)}")
-        if not 0 <= value <= 100:
-            raise InvalidValueError(f"expected a value from 0 to 100, got {value}")
-        if value < 40:
-            return cls.REQUIRES_FURTHER_PROGRESS
-        if value < 80:
-            return cls.PARTIALLY_MEETS
-        return cls.MEETS if value < 100 else cls.FULLY_MEETS
-
-    @property
-    def label(self) -> str:
-        """The published label, such as 'Partially meets'."""
-        from mgi._data import sdg_indicator
-
-        return sdg_indicator().scale[self.value - 1].label
-
-
-# -- the indicator's structure --------------------------------------------------
-
-
-@attrs.frozen(repr=False)
-class Subcategory:
-    """One of the 30 policy measures the indicator asks about.
-
-    >>> import mgi
-    >>> item = mgi.sdg.subcategories["1a"]
-    >>> item, item.domain, item.letter
-    (Subcategory('1a', 'Essential and/or emergency health care'), 1, 'a')
-    """
-
-    domain: int = attrs.field(validator=_between(1, 6, "a domain number"))
-    """The domain number, 1 to 6."""
-    letter: str = attrs.field(validator=_matching(re.compile("[a-e]"), "a letter from a to e"))
-    """Its letter within the domain, 'a' to 'e'."""
-    name: str = attrs.field(validator=_text)
-    """The measure as the indicator's metadata words it (English)."""
-
-    @property
-    def key(self) -> str:
-        """Domain number and letter, e.g. ``'1a'``."""
-        return f"{self.domain}{self.letter}"
-
-    @property
-    def responses(self) -> tuple[Response, ...]:
-        """The answers this sub-category takes.
-
-        >>> import mgi
-        >>> [r.value for r in mgi.sdg.subcategories["2a"].responses]
-        ['yes', 'no']
-        """
-        return _responses_of(self.domain)
-
-    def __repr__(self) -> str:
-        return f"Subcategory({self.key!r}, {self.name!r})"
-
-    def __str__(self) -> str:
-        return f"{self.key} {self.name}"
-
-
-@attrs.frozen(repr=False)
-class SdgDomain:
-    """One of the indicator's six policy domains, with its five sub-categories.
-
-    >>> import mgi
-    >>> domain = mgi.domains[1].sdg
-    >>> domain, domain.code
-    (SdgDomain(1, 'Migrant rights'), 'PD_1')
-    >>> domain.subcategories[4]
-    Subcategory('1e', 'Access to justice')
-    """
-
-    number: int = attrs.field(validator=_between(1, 6, "a domain number"))
-    """The domain number, 1 to 6."""
-    code: str = attrs.field(validator=_matching(re.compile("PD_[1-6]"), "a code like 'PD_1'"))
-    """Its breakdown code, 'PD_1' to 'PD_6'."""
-    name: str = attrs.field(validator=_text)
-    """Its name in the indicator's metadata, e.g. 'Migrant rights'."""
-    proxy: str = attrs.field(validator=_text)
-    """What the domain's answers stand for (the metadata's proxy measure)."""
-    subcategories: tuple[Subcategory, ...] = attrs.field(validator=_tuple_of(Subcategory))
-    """Its five sub-categories, a to e."""
-
-    @code.validator
-    def _code_matches_number(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if value != f"PD_{self.number}":
-            raise InvalidValueError(
-                f"domain {self.number} has code 'PD_{self.number}', got {value!r}", attribute.name
-            )
-
-    @subcategories.validator
-    def _five_in_order(
-        self, attribute: attrs.Attribute[Any], value: tuple[Subcategory, ...]
-    ) -> None:
-        keys = [item.key for item in value]
-        expected = [f"{self.number}{letter}" for letter in "abcde"]
-        if keys != expected:
-            raise InvalidValueError(f"expected {expected}, got {keys}", attribute.name)
-
-    @property
-    def responses(self) -> tuple[Response, ...]:
-        """The answers this domain's sub-categories take."""
-        return _responses_of(self.number)
-
-    def __repr__(self) -> str:
-        return f"SdgDomain({self.number}, {self.name!r})"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@attrs.frozen
-class Series:
-    """A series of the UN SDG database that publishes the indicator.
-
-    >>> import mgi
-    >>> series = mgi.sdg.indicator.series[0]
-    >>> series.code, series.number, series.meaning
-    ('SG_CPA_MIGRS', '3230', 'country-level score by policy domain, categorical 1-4')
-    """
-
-    code: str = attrs.field(validator=_text)
-    """The series code, e.g. 'SG_CPA_MIGRS'."""
-    number: str | None = attrs.field(validator=attrs.validators.optional(_text))
-    """The series number where the metadata gives one."""
-    meaning: str = attrs.field(validator=_text)
-    """What the series holds."""
-    source: str = attrs.field(validator=_text)
-    """Where that is documented."""
-
-
-@attrs.frozen
-class Breakdown:
-    """A code of the series' breakdown by policy domain (``_T`` is all domains).
-
-    >>> import mgi
-    >>> mgi.sdg.indicator.breakdowns[0]
-    Breakdown(code='_T', name='All domains')
-    """
-
-    code: str = attrs.field(
-        validator=_matching(re.compile("_T|PD_[1-6]"), "'_T' or 'PD_1'-'PD_6'")
-    )
-    """'_T' or 'PD_1' to 'PD_6'."""
-    name: str = attrs.field(validator=_text)
-    """What the code stands for, e.g. 'All domains'."""
-
-
-@attrs.frozen
-class ScaleStep:
-    """One category of the scale, as published.
-
-    >>> import mgi
-    >>> mgi.sdg.indicator.scale[1]
-    ScaleStep(category=2, label='Partially meets', range='>= 40 and < 80')
-    """
-
-    category: int = attrs.field(validator=_between(1, 4, "a category"))
-    """The category's number, 1 to 4."""
-    label: str = attrs.field(validator=_text)
-    """Its published label, e.g. 'Partially meets'."""
-    range: str = attrs.field(validator=_text)
-    """The values it covers, e.g. '>= 40 and < 80'."""
-
-
-def _numbered(
-    what: str, count: int, number: Callable[[Any], int]
-) -> Callable[[Any, attrs.Attribute[Any], tuple[Any, ...]], None]:
-    """A validator: ``count`` items whose ``number(item)`` runs 1, 2, 3 …"""
-
-    def check(_: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-        found = [number(item) for item in value]
-        if found != list(range(1, count + 1)):
-            raise InvalidValueError(
-                f"expected {what} 1 to {count} in order, got {found}", attribute.name
-            )
-
-    return check
-
-
-@attrs.frozen(repr=False)
-class SdgIndicator:
-    """SDG indicator 10.7.2, as its UN metadata describes it.
-
-    >>> import mgi
-    >>> mgi.sdg.indicator
-    SdgIndicator('10.7.2')
-    >>> [series.code for series in mgi.sdg.indicator.series]
-    ['SG_CPA_MIGRS', 'SG_CPA_MIGRP']
-    >>> [b.code for b in mgi.sdg.indicator.breakdowns]
-    ['_T', 'PD_1', 'PD_2', 'PD_3', 'PD_4', 'PD_5', 'PD_6']
-    """
-
-    code: str = attrs.field(validator=_text)
-    """The indicator's number, '10.7.2'."""
-    name: str = attrs.field(validator=_text)
-    """Its current name."""
-    former_name: str = attrs.field(validator=_text)
-    """Its earlier name."""
-    custodians: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
-    """The agencies responsible for it."""
-    partner_agency: str = attrs.field(validator=_text)
-    """The partner agency."""
-    custodian_sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str))
-    """Where the name, custodians and partner agency come from."""
-    series: tuple[Series, ...] = attrs.field(validator=_tuple_of(Series))
-    """The series of the UN SDG database that publish it."""
-    breakdowns: tuple[Breakdown, ...] = attrs.field(validator=_tuple_of(Breakdown))
-    """The codes of its breakdown by policy domain."""
-    breakdowns_source: str = attrs.field(validator=_text)
-    """Where the breakdown codes come from."""
-    scale: tuple[ScaleStep, ...] = attrs.field(
-        validator=[_tuple_of(ScaleStep), _numbered("categories", 4, lambda s: s.category)]
-    )
-    """The four categories, in order."""
-    method_source: str = attrs.field(validator=_text)
-    """Where the coding, the averaging and the scale come from."""
-    domains: tuple[SdgDomain, ...] = attrs.field(
-        validator=[_tuple_of(SdgDomain), _numbered("domains", 6, lambda d: d.number)]
-    )
-    """The six policy domains, in order."""
-    domains_source: str = attrs.field(validator=_text)
-    """Where the domains and sub-categories come from."""
-
-    def __repr__(self) -> str:
-        return f"SdgIndicator({self.code!r})"
-
-    def __str__(self) -> str:
-        return f"SDG indicator {self.code}: {self.name}"
-
-
-#: What ``mgi.sdg.subcategories[...]`` accepts: a key like ``'1a'``, a name,
-#: or a Subcategory.
-SubcategoryKey: TypeAlias = str | Subcategory
-
-
-class Subcategories(_Collection[SubcategoryKey, Subcategory]):
-    """The 30 sub-categories in order, found by key or English name.
-
-    >>> import mgi
-    >>> mgi.sdg.subcategories["6E"] is mgi.sdg.subcategories["6.e"]
-    True
-    >>> mgi.sdg.subcategories["public education"].key
-    '1b'
-    >>> mgi.sdg.subcategories.get("7a") is None, "7a" in mgi.sdg.subcategories
-    (True, False)
-    >>> mgi.sdg.subcategories["social protecton"]
-    Traceback (most recent call last):
-    ...
-    mgi.errors.NotFoundError: unknown sub-category 'social protecton' (did you mean '1d'?)
-    """
-
-    __slots__ = ()
-    _what = "sub-category"
-
-    def _keys_of(self, item: Subcategory) -> Iterable[str]:
-        yield item.key
-        yield fold(item.name)
-
-    def _normalise(self, key: object) -> str | None:
-        if isinstance(key, Subcategory):
-            return key.key if key in self._items else None
-        if not isinstance(key, str):
-            return None
-        folded = fold(key)
-        compact = folded.replace(" ", "")
-        return compact if _KEY.fullmatch(compact) else folded
-
-    def _display_keys(self) -> Iterable[str]:
-        for item in self._items:
-            yield item.key
-            yield item.name
-
-    def _suggest(self, key: object) -> list[str]:
-        # Suggest keys (what a responses file should use), whatever was near.
-        found: list[str] = []
-        for match in super()._suggest(key):
-            wanted = self._index[self._normalise(match) or ""].key
-            if wanted not in found:
-                found.append(wanted)
-        return found
-
-    def __repr__(self) -> str:
-        return f"Subcategories({', '.join(item.key for item in self._items)})"
 
 
 # -- scoring ---------------------------------------------------------------------
@@ -499,9 +158,9 @@ class Answer:
     True
     """
 
-    subcategory: Subcategory = attrs.field(validator=_of_type(Subcategory))
+    subcategory: Subcategory = attrs.field(validator=of_type(Subcategory))
     """The sub-category answered."""
-    response: Response | None = attrs.field(validator=_of_type(Response, type(None)))
+    response: Response | None = attrs.field(validator=of_type(Response, type(None)))
     """The response, or ``None`` where it was missing."""
 
     @response.validator
@@ -526,9 +185,9 @@ class DomainScore(_Valued):
     (Fraction(10, 1), 'Requires further progress', 4)
     """
 
-    domain: SdgDomain = attrs.field(validator=_of_type(SdgDomain))
+    domain: SdgDomain = attrs.field(validator=of_type(SdgDomain))
     """The domain scored."""
-    answers: tuple[Answer, ...] = attrs.field(validator=_tuple_of(Answer))
+    answers: tuple[Answer, ...] = attrs.field(validator=tuple_of(Answer))
     """Its five answers, in sub-category order."""
 
     @answers.validator
@@ -565,7 +224,7 @@ class Score(_Valued):
     """
 
     domains: tuple[DomainScore, ...] = attrs.field(
-        validator=[_tuple_of(DomainScore), _numbered("domains", 6, lambda d: d.domain.number)]
+        validator=[tuple_of(DomainScore), numbered("domains", 6, lambda d: d.domain.number)]
     )
     """The six domains' values, in order."""
 
@@ -592,9 +251,7 @@ class Score(_Valued):
         """Tidy rows, one per value: domains PD_1 … PD_6, then the overall
         value (breakdown ``_T``).  ``value`` is a float; ``category`` was
         found from the exact value."""
-        from mgi._data import sdg_indicator
-
-        names = {item.code: item.name for item in sdg_indicator().breakdowns}
+        names = {item.code: item.name for item in _bundled_indicator().breakdowns}
         rows = [
             _row(domain.domain.code, domain.domain.number, domain.domain.name, domain)
             for domain in self.domains
@@ -667,9 +324,7 @@ def score(responses: Mapping[Any, Response | str], *, partial: bool = False) -> 
     given: dict[str, tuple[object, Response]] = {}
     for key, value in responses.items():
         _add(given, key, value)
-    from mgi._data import sdg_indicator
-
-    domains = sdg_indicator().domains
+    domains = _bundled_indicator().domains
     missing = [item.key for item in _subcategories() if item.key not in given]
     if missing and not partial:
         raise ResponseError(
@@ -702,14 +357,25 @@ def _add(given: dict[str, tuple[object, Response]], key: object, value: object) 
 
 
 def _subcategories() -> Subcategories:
-    from mgi._data import sdg_subcategories
+    from mgi._data import sdg_subcategories  # the bundled data: see _bundled_indicator
 
     return sdg_subcategories()
 
 
+def _bundled_indicator() -> SdgIndicator:
+    """The bundled indicator. Scoring and the module's ``indicator`` and
+    ``subcategories`` default to the bundled data, which lives above this
+    module: these two functions are its only calls up to it."""
+    from mgi._data import sdg_indicator
+
+    return sdg_indicator()
+
+
 def _subcategory(key: object) -> Subcategory:
     try:
-        return _subcategories()[key]  # type: ignore[index]
+        if not isinstance(key, (str, Subcategory)):  # never a position
+            raise NotFoundError("sub-category", key)
+        return _subcategories()[key]
     except NotFoundError as error:
         raise ResponseError(str(error), [key if isinstance(key, str) else _shown(key)]) from None
 
@@ -740,7 +406,7 @@ def _check_response(item: Subcategory, response: Response) -> None:
     accepted = _or_list([accepted.value for accepted in item.responses])
     why = (
         "domain 1 asks whether it holds regardless of immigration status"
-        if item.domain == _STATUS_DOMAIN
+        if item.domain == STATUS_DOMAIN
         else "answers about immigration status are for domain 1 only"
     )
     raise ResponseError(
@@ -765,8 +431,6 @@ def load_responses(path: str | os.PathLike[str]) -> dict[str, Response]:
     ...     print(mgi.sdg.load_responses(path))
     {'2a': <Response.YES: 'yes'>, '2b': <Response.NO: 'no'>}
     """
-    from mgi.documents import read_file
-
     name = os.fspath(path)
     kind = Path(name).suffix.lower().lstrip(".")
     if kind not in ("json", "csv"):
@@ -821,8 +485,6 @@ def _line_order(problem: Problem) -> int:
 
 
 def _json_entries(data: str | bytes, source: str | None) -> list[_Entry]:
-    from mgi.documents import parse_json
-
     document = parse_json(data, source)
     if not isinstance(document, dict):
         message = (
@@ -834,8 +496,6 @@ def _json_entries(data: str | bytes, source: str | None) -> list[_Entry]:
 
 
 def _csv_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], list[Problem]]:
-    from mgi.documents import decode_text
-
     reader = csv.reader(io.StringIO(decode_text(data, source), newline=""), strict=True)
     entries: list[_Entry] = []
     problems: list[Problem] = []
@@ -867,9 +527,7 @@ def _csv_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], l
 
 def __getattr__(name: str) -> Any:
     # The data is read on first use of ``indicator`` or ``subcategories``, once.
-    from mgi import _data
-
-    loaders = {"indicator": _data.sdg_indicator, "subcategories": _data.sdg_subcategories}
+    loaders = {"indicator": _bundled_indicator, "subcategories": _subcategories}
     if name not in loaders:
         raise AttributeError(f"module 'mgi.sdg' has no attribute {name!r}")
     value = loaders[name]()

@@ -1,46 +1,71 @@
-"""HTML, Markdown and SVG views of domains, profiles, collections and search
-results, for notebooks and reports.
+"""Every view of the package's objects: plain text, Markdown, HTML and SVG.
 
-Every text from the data is escaped: a finding that reads ``<b>`` shows the
-characters ``<b>``, never bold type. In a notebook the objects display
-themselves (``_repr_html_``, ``_repr_markdown_``); the functions here return
-the same strings for reports.
+Plain text is for terminals, files and logs; ``profile_text(..., width=None)``
+is the page form, one line per paragraph and finding, that
+:func:`mgi.parse_profile` reads back.  Markdown and HTML are what notebooks
+show (``_repr_markdown_``, ``_repr_html_``) and what ``mgi show --format
+markdown`` prints; SVG draws a profile's wheel of the six domains.
+
+Renderers draw what they are handed: a profile comes with ``domains``, the
+six domains by number (such as ``mgi.domains``); nothing here loads bundled
+data.  Every text from the data goes through the one escaper of its format,
+:func:`markdown_text` or ``html.escape``: a finding that reads ``<b>`` shows
+the characters ``<b>``, never bold type.
 
 >>> import mgi
->>> svg = wheel_svg(mgi.profiles["huehuetenango-2024"])
+>>> profile = mgi.profiles["huehuetenango-2024"]
+>>> print(profile_text(profile, mgi.domains).splitlines()[0])
+Perfil de Gobernanza de la Migración: Municipalidad de Huehuetenango (Guatemala)
+>>> print(profile_markdown(profile, mgi.domains).splitlines()[0])
+# Perfil de Gobernanza de la Migración: Municipalidad de Huehuetenango (Guatemala)
+>>> svg = wheel_svg(profile, mgi.domains)
 >>> svg.startswith("<svg") and "Alianzas" in svg
 True
->>> "&lt;b&gt;" in markdown_text("<b>")
-True
+>>> print(markdown_text("R&D & <b>**Trade**</b>"))
+R&amp;D & &lt;b&gt;\\*\\*Trade\\*\\*&lt;/b&gt;
 """
 
 from __future__ import annotations
 
 import math
+import re
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from mgi.model import Domain, FindingKind, Profile
+from mgi._vocabulary import LABELS, MONTHS, Label, label
+from mgi.model import Domain, FindingKind, Level, NameUse, Profile
 
 if TYPE_CHECKING:
     from mgi.collections import Profiles
     from mgi.export import Table
     from mgi.index import Hit, Hits
+    from mgi.model import LevelName
+    from mgi.sdg import Score, SdgIndicator
 
 __all__ = [
     "DOMAIN_COLOURS",
+    "LABELS",
+    "SHOWN",
+    "Label",
     "domain_html",
     "domain_markdown",
+    "domain_text",
+    "heading",
     "hits_html",
     "hits_markdown",
     "markdown_text",
     "profile_html",
+    "profile_markdown",
+    "profile_text",
     "profiles_html",
     "profiles_markdown",
+    "score_text",
+    "sdg_text",
     "table_html",
     "table_markdown",
+    "wheel_geometry",
     "wheel_svg",
 ]
 
@@ -51,52 +76,274 @@ told apart with the common forms of colour blindness."""
 SHOWN = 50
 """How many rows a collection, table or result list shows before "… more"."""
 
-# Short names of the two lists, for legends, per profile language; the same
-# wording as the labels of :mod:`mgi.render` without their lead-in.
-_KIND_NAMES: dict[str, dict[FindingKind, str]] = {
-    "en": {
-        FindingKind.WELL_DEVELOPED: "Well-developed areas",
-        FindingKind.POTENTIAL: "Areas with potential for further development",
-    },
-    "es": {
-        FindingKind.WELL_DEVELOPED: "Áreas bien desarrolladas",
-        FindingKind.POTENTIAL: "Áreas con potencial para un desarrollo adicional",
-    },
-    "fr": {
-        FindingKind.WELL_DEVELOPED: "Points forts",
-        FindingKind.POTENTIAL: "Aspects qui pourraient être renforcés",
-    },
-    "pt": {
-        FindingKind.WELL_DEVELOPED: "Áreas bem desenvolvidas",
-        FindingKind.POTENTIAL: "Oportunidades de desenvolvimento",
-    },
-}
+
+# -- what every format draws ----------------------------------------------------
+
+_KINDS = (FindingKind.WELL_DEVELOPED, FindingKind.POTENTIAL)  # in page order
+
+_Lists = list[tuple[FindingKind, tuple[str, ...]]]
 
 
-def _kind_name(kind: FindingKind, language: str) -> str:
-    return _KIND_NAMES.get(language, _KIND_NAMES["en"])[kind]
+def _six(domains: Mapping[int, Domain]) -> list[Domain]:
+    """The six domains, domains 1 to 6."""
+    return [domains[number] for number in range(1, 7)]
 
 
-def _domains() -> Sequence[Domain]:
-    from mgi._data import domains
+def _texts(profile: Profile, number: int, kind: FindingKind) -> tuple[str, ...]:
+    """The texts of the profile's findings of one domain and kind, in page order."""
+    return tuple(
+        finding.text
+        for finding in profile.findings
+        if finding.domain == number and finding.kind is kind
+    )
 
-    return tuple(domains())
+
+def _all_lists(profile: Profile, domains: Mapping[int, Domain]) -> Iterator[tuple[Domain, _Lists]]:
+    """Each of the six domains with the profile's two lists for it, empty or not."""
+    for domain in _six(domains):
+        yield domain, [(kind, _texts(profile, domain.number, kind)) for kind in _KINDS]
+
+
+def _filled_lists(
+    profile: Profile, domains: Mapping[int, Domain]
+) -> Iterator[tuple[Domain, _Lists]]:
+    """Each domain that has findings, with its non-empty lists: what a page prints."""
+    for domain, lists in _all_lists(profile, domains):
+        filled = [(kind, texts) for kind, texts in lists if texts]
+        if filled:
+            yield domain, filled
+
+
+def heading(domain: Domain, language: str) -> str:
+    """The domain's heading as a profile in ``language`` prints it: the page's
+    own heading where one is known, else the name in capitals (the English
+    name where the taxonomy has none in ``language``).
+
+    >>> import mgi
+    >>> heading(mgi.domains[3], "es"), heading(mgi.domains[3], "pt")
+    ('ALIANZAS', 'PARTNERSHIPS')
+    """
+    for name in domain.names:
+        if name.language == language and name.use is NameUse.HEADING:
+            return name.text
+    return _name(domain, language).upper()
 
 
 def _name(domain: Domain, language: str) -> str:
+    """The domain's name in ``language``, else in English."""
     return domain.name_in(language) or domain.name
 
 
-# -- Markdown ------------------------------------------------------------------
+def _published(profile: Profile) -> str:
+    """The date line as profile pages print it: '2024 August'."""
+    month = MONTHS["en"][profile.published.month - 1].capitalize()
+    return f"{profile.published.year} {month}"
 
-_MARKDOWN_ESCAPES = {char: "\\" + char for char in "\\`*_{}[]()#+-.!|~"}
-_MARKDOWN_ESCAPES.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " "})
-_MARKDOWN_TABLE = str.maketrans(_MARKDOWN_ESCAPES)
+
+def _about(profile: Profile) -> str:
+    """One line on the profile: place, country, kind, level, language, date."""
+    place = profile.place
+    return (
+        f"{place.name} ({place.country_name}, {place.country}) · {place.kind}, "
+        f"{place.level.value} · {profile.language} · {profile.published}"
+    )
+
+
+def _plural(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless one: "1 hit", "3 hits"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+_PROFILE_COLUMNS = ("id", "place", "country", "level", "language", "published", "findings")
+
+
+def _profile_row(profile: Profile) -> tuple[str, ...]:
+    """A profile's row in a table of profiles (see ``_PROFILE_COLUMNS``)."""
+    counts = [sum(finding.kind is kind for finding in profile.findings) for kind in _KINDS]
+    return (
+        profile.id,
+        profile.place.name,
+        profile.place.country,
+        profile.place.level.value,
+        profile.language,
+        str(profile.published),
+        " + ".join(map(str, counts)),
+    )
+
+
+def _marked(hit: Hit, mark: tuple[str, str], escape_text: Callable[[str], str]) -> str:
+    """The hit's text, escaped, with each match between the two ``mark`` strings."""
+    pieces, done = [], 0
+    for start, end in hit.spans:
+        pieces += [escape_text(hit.text[done:start]), mark[0]]
+        pieces += [escape_text(hit.text[start:end]), mark[1]]
+        done = end
+    pieces.append(escape_text(hit.text[done:]))
+    return "".join(pieces)
+
+
+# -- plain text -------------------------------------------------------------------
+
+
+def profile_text(
+    profile: Profile,
+    domains: Mapping[int, Domain],
+    *,
+    width: int | None = 88,
+    emphasis: Callable[[str], str] = str,
+) -> str:
+    """The profile as text: title, date, introduction, then each domain that
+    has findings with its non-empty lists, under the page's labels.
+
+    Lines are wrapped at ``width`` characters (``None``: not wrapped, the page
+    form); ``emphasis`` is applied to the title, headings and labels (a
+    terminal may make them bold).  ``domains`` are the six domains by number.
+    """
+    lines = [emphasis(profile.title), _published(profile), "", emphasis("INTRODUCTION"), ""]
+    for paragraph in profile.introduction:
+        lines += [_wrap(paragraph, width, "", ""), ""]
+    for domain, lists in _filled_lists(profile, domains):
+        lines += [emphasis(heading(domain, profile.language)), ""]
+        for kind, texts in lists:
+            lines += [emphasis(label(profile.language, kind).page), ""]
+            lines += [_wrap(text, width, "  • ", "    ") for text in texts]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _wrap(text: str, width: int | None, first: str, rest: str) -> str:
+    if width is None:
+        return first + text
+    # Never break inside a word or at its hyphen: a reader joining the lines
+    # with one space gets the text back.
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def domain_text(
+    domain: Domain, level: Level | LevelName = "national", width: int = 88, language: str = "en"
+) -> str:
+    """A domain's number, name (in ``language`` where known) and description at one level.
+
+    >>> import mgi
+    >>> print(domain_text(mgi.domains[3], "local", width=48, language="es"))
+    3. Alianzas
+       Indicators in this category focus on cities’
+    ...
+    """
+    body = textwrap.fill(
+        domain.description(level), width, initial_indent="   ", subsequent_indent="   "
+    )
+    return f"{domain.number}. {_name(domain, language)}\n{body}\n"
+
+
+def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
+    """The indicator: name, custodians, series, scale, then each domain with
+    its proxy measure, the answers it takes and its five sub-categories."""
+    lines = [
+        textwrap.fill(str(indicator), width),
+        f"Custodians: {', '.join(indicator.custodians)}; "
+        f"partner agency: {indicator.partner_agency}",
+    ]
+    lines += [
+        textwrap.fill(f"Series {series.code}: {series.meaning}", width, subsequent_indent="  ")
+        for series in indicator.series
+    ]
+    lines += ["", "Scale:"]
+    lines += [f"  {step.category} {step.label} ({step.range})" for step in indicator.scale]
+    for domain in indicator.domains:
+        answers = ", ".join(response.value for response in domain.responses)
+        lines += ["", f"{domain.code}  {domain.name}", _indented(domain.proxy, width, 4)]
+        lines.append(f"    answers: {answers}")
+        lines += [_indented(f"{item.key}  {item.name}", width, 8) for item in domain.subcategories]
+    return "\n".join(lines) + "\n"
+
+
+def score_text(score: Score, width: int = 88) -> str:
+    """A table of the six domain values and the overall value, each with its
+    category, and the sub-categories that were missing."""
+    lines = ["SDG indicator 10.7.2: values and categories", ""]
+    for row in score.rows():
+        lines.append(
+            f"{row['breakdown']:<5} {row['name']:<45} {row['value']:>5.1f}  "
+            f"{row['category']} {row['label']}"
+        )
+    if score.missing:
+        keys = ", ".join(item.key for item in score.missing)
+        lines += ["", textwrap.fill(f"Missing, scored 0: {keys}", width, subsequent_indent="  ")]
+    return "\n".join(lines) + "\n"
+
+
+def _indented(text: str, width: int, hang: int) -> str:
+    return textwrap.fill(text, width, initial_indent="    ", subsequent_indent=" " * hang)
+
+
+# -- Markdown ---------------------------------------------------------------------
+
+# The one rule for "&": it becomes "&amp;" where it could open a character
+# reference (before a letter, a digit or "#"), and stays as it is elsewhere.
+# Notebooks render Markdown that allows HTML, so a text such as "&lt;" or
+# "R&copy" must not turn into an entity; an "&" before a space or punctuation
+# opens none in any reader (HTML, CommonMark, Python-Markdown), so "Tom & Jerry"
+# stays readable in `mgi show --format markdown`.  A backslash ("\&") is no
+# fix: only CommonMark honours it, Python-Markdown prints the backslash and
+# still decodes the entity after it.  "<" and ">" become entities for the same
+# reason; the characters Markdown reads as emphasis, code, links, tables,
+# strike-through or headings get a backslash, which every reader honours.
+_ENTITY_START = re.compile(r"&(?=[#0-9A-Za-z])")
+_MARKDOWN_SPECIAL = str.maketrans(
+    {char: "\\" + char for char in "\\`*_[]|~#"} | {"<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "}
+)
+# What opens a list at the start of a line: "-", "+", or a number and "."
+# or ")" ("#", ">" and "*" are escaped everywhere).
+_BLOCK_START = re.compile(r"^(\s*\d*)(?<=\d)([.)])|^(\s*)([-+])")
 
 
 def markdown_text(text: str) -> str:
-    """``text`` as literal Markdown: punctuation escaped, no HTML, one line."""
-    return text.translate(_MARKDOWN_TABLE)
+    """``text`` as literal Markdown, for anywhere in a line: no markup, no
+    HTML, no entity, one line.
+
+    >>> print(markdown_text("1. **a** <b>|</b> _x_ [l](u) # R&D & &amp;"))
+    1\\. \\*\\*a\\*\\* &lt;b&gt;\\|&lt;/b&gt; \\_x\\_ \\[l\\](u) \\# R&amp;D & &amp;amp;
+    """
+    escaped = _ENTITY_START.sub("&amp;", text).translate(_MARKDOWN_SPECIAL)
+    return _BLOCK_START.sub(_backslashed, escaped, count=1)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    """A line-start marker found by ``_BLOCK_START``, with a backslash before it."""
+    lead, marker = (match[1], match[2]) if match[2] else (match[3], match[4])
+    return f"{lead}\\{marker}"
+
+
+def profile_markdown(profile: Profile, domains: Mapping[int, Domain]) -> str:
+    """The profile as Markdown: the title as the top heading, the date, the
+    introduction, then a section per domain that has findings, with a
+    sub-section per non-empty list.  ``domains`` are the six domains by number.
+
+    ``mgi show --format markdown`` prints it and notebooks show it.
+    """
+    title, date = markdown_text(profile.title), markdown_text(_published(profile))
+    lines = [f"# {title}", "", f"*{date}*", ""]
+    if profile.introduction:
+        lines += ["## Introduction", ""]
+        for paragraph in profile.introduction:
+            lines += [markdown_text(paragraph), ""]
+    for domain, lists in _filled_lists(profile, domains):
+        name = markdown_text(heading(domain, profile.language))
+        lines += [f"## {domain.number}. {name}", ""]
+        for kind, texts in lists:
+            page_label = label(profile.language, kind).page.rstrip(" :")
+            lines += [f"### {markdown_text(page_label)}", ""]
+            lines += [f"- {markdown_text(text)}" for text in texts]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def domain_markdown(domain: Domain) -> str:
@@ -109,18 +356,33 @@ def domain_markdown(domain: Domain) -> str:
             "",
             f"**National:** {markdown_text(domain.national_description)}",
             "",
-            f"**Local:** {markdown_text(domain.city_description)}",
+            f"**Local:** {markdown_text(domain.local_description)}",
             "",
         ]
     )
 
 
-def _about(profile: Profile) -> str:
-    place = profile.place
-    return (
-        f"{place.name} ({place.country_name}, {place.country}) · {place.kind}, "
-        f"{place.level.value} · {profile.language} · {profile.published}"
-    )
+def profiles_markdown(profiles: Profiles) -> str:
+    """A table of the collection: one row per profile (the first ``SHOWN``)."""
+    items = list(profiles)
+    lines = [f"**{_plural(len(items), 'profile')}**", ""]
+    lines += _markdown_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
+    return "\n".join(lines + _more(len(items))) + "\n"
+
+
+def hits_markdown(hits: Hits) -> str:
+    """A numbered list of hits (the first ``SHOWN``), the matches in bold."""
+    lines = [f"**{_plural(len(hits), 'hit')}** for {markdown_text(hits.query.text)}", ""]
+    for number, hit in enumerate(hits[:SHOWN], 1):
+        where = f"**{markdown_text(hit.profile.id)}** ({markdown_text(hit.location)})"
+        lines += [f"{number}\\. {where}: {_marked(hit, ('**', '**'), markdown_text)}", ""]
+    return "\n".join(lines + _more(len(hits))) + "\n"
+
+
+def table_markdown(table: Table) -> str:
+    """A table as Markdown (its first ``SHOWN`` rows)."""
+    lines = _markdown_table(table.columns, table.rows[:SHOWN])
+    return "\n".join(lines + _more(len(table.rows))) + "\n"
 
 
 def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
@@ -132,155 +394,246 @@ def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> 
     return lines
 
 
-def _count(number: int, noun: str) -> str:
-    """``number`` and ``noun``, plural unless one: "1 hit", "3 hits"."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _more(total: int) -> list[str]:
+    return [f"… {total - SHOWN} more"] if total > SHOWN else []
 
 
-def _more(total: int, shown: int) -> list[str]:
-    return [f"… {total - shown} more"] if total > shown else []
+# -- HTML -------------------------------------------------------------------------
 
 
-def profiles_markdown(profiles: Profiles) -> str:
-    """A table of the collection: one row per profile."""
-    items = list(profiles)
-    lines = [f"**{_count(len(items), 'profile')}**", ""]
-    lines += _markdown_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
-    return "\n".join(lines + _more(len(items), SHOWN)) + "\n"
-
-
-_PROFILE_COLUMNS = ("id", "place", "country", "level", "language", "published", "findings")
-
-
-def _profile_row(profile: Profile) -> tuple[str, ...]:
-    counts = {kind: len(profile.select(kind=kind)) for kind in FindingKind}
-    return (
-        profile.id,
-        profile.place.name,
-        profile.place.country,
-        profile.place.level.value,
-        profile.language,
-        str(profile.published),
-        f"{counts[FindingKind.WELL_DEVELOPED]} + {counts[FindingKind.POTENTIAL]}",
-    )
-
-
-def _marked(hit: Hit, mark: tuple[str, str], escape_text: Callable[[str], str]) -> str:
-    """The hit's text with each match between the two ``mark`` strings."""
-    pieces, done = [], 0
-    for start, end in hit.spans:
-        pieces += [escape_text(hit.text[done:start]), mark[0]]
-        pieces += [escape_text(hit.text[start:end]), mark[1]]
-        done = end
-    pieces.append(escape_text(hit.text[done:]))
-    return "".join(pieces)
-
-
-def hits_markdown(hits: Hits) -> str:
-    """A numbered list of hits, the matches in bold."""
-    lines = [f"**{_count(len(hits), 'hit')}** for {markdown_text(hits.query.text)}", ""]
-    for number, hit in enumerate(hits[:SHOWN], 1):
-        lines.append(
-            f"{number}\\. **{markdown_text(hit.profile.id)}** ({markdown_text(hit.location)}): "
-            + _marked(hit, ("**", "**"), markdown_text)
-        )
-        lines.append("")
-    return "\n".join(lines + _more(len(hits), SHOWN)) + "\n"
-
-
-def table_markdown(table: Table) -> str:
-    """A table as Markdown (its first rows)."""
-    lines = _markdown_table(table.columns, table.rows[:SHOWN])
-    return "\n".join(lines + _more(len(table.rows), SHOWN)) + "\n"
-
-
-# -- HTML ------------------------------------------------------------------------
-
-
-def _h(text: object) -> str:
+def _html_text(text: object) -> str:
+    """``text`` as literal HTML (quotes too, so it is safe in an attribute)."""
     return escape(str(text), quote=True)
+
+
+def profile_html(profile: Profile, domains: Mapping[int, Domain]) -> str:
+    """A profile: title, place and date, its wheel, introduction, then the two
+    lists of each of the six domains (a dash for an empty one).  ``domains``
+    are the six domains by number."""
+    parts = [
+        f'<div class="mgi-profile"><h3>{_html_text(profile.title)}</h3>'
+        f"<p>{_html_text(_about(profile))}</p>",
+        wheel_svg(profile, domains, size=320),
+    ]
+    parts += [f"<p>{_html_text(paragraph)}</p>" for paragraph in profile.introduction]
+    for domain, lists in _all_lists(profile, domains):
+        name = _html_text(_name(domain, profile.language))
+        parts.append(f"<h4>{domain.number}. {name}</h4>")
+        parts += [_html_list(kind, texts, profile.language) for kind, texts in lists]
+    return "".join(parts) + "</div>"
+
+
+def _html_list(kind: FindingKind, texts: Sequence[str], language: str) -> str:
+    items = "".join(f"<li>{_html_text(text)}</li>" for text in texts) or "<li>—</li>"
+    return (
+        f"<p><i>{_html_text(label(language, kind).short)}</i></p>"
+        f'<ul class="mgi-{kind.value}">{items}</ul>'
+    )
 
 
 def domain_html(domain: Domain) -> str:
     """A domain: number and name, SDG code, MiGOF element, both descriptions."""
     return (
-        f'<div class="mgi-domain"><h3>{domain.number}. {_h(domain.name)}</h3>'
-        f"<p>SDG 10.7.2 {_h(domain.sdg_code)} · {_h(domain.migof)}</p>"
-        f"<p><b>National:</b> {_h(domain.national_description)}</p>"
-        f"<p><b>Local:</b> {_h(domain.city_description)}</p></div>"
+        f'<div class="mgi-domain"><h3>{domain.number}. {_html_text(domain.name)}</h3>'
+        f"<p>SDG 10.7.2 {_html_text(domain.sdg_code)} · {_html_text(domain.migof)}</p>"
+        f"<p><b>National:</b> {_html_text(domain.national_description)}</p>"
+        f"<p><b>Local:</b> {_html_text(domain.local_description)}</p></div>"
     )
-
-
-def profile_html(profile: Profile) -> str:
-    """A profile: title, place and date, its wheel, introduction, findings by domain."""
-    parts = [
-        f'<div class="mgi-profile"><h3>{_h(profile.title)}</h3><p>{_h(_about(profile))}</p>',
-        wheel_svg(profile, size=320),
-    ]
-    parts += [f"<p>{_h(paragraph)}</p>" for paragraph in profile.introduction]
-    for group in profile.by_domain():
-        parts.append(
-            f"<h4>{group.domain.number}. {_h(_name(group.domain, profile.language))}</h4>"
-        )
-        for kind, texts in (
-            (FindingKind.WELL_DEVELOPED, group.well_developed),
-            (FindingKind.POTENTIAL, group.potential),
-        ):
-            items = "".join(f"<li>{_h(text)}</li>" for text in texts) or "<li>—</li>"
-            parts.append(
-                f"<p><i>{_h(_kind_name(kind, profile.language))}</i></p>"
-                f'<ul class="mgi-{kind.value}">{items}</ul>'
-            )
-    return "".join(parts) + "</div>"
-
-
-def _html_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    head = "".join(f"<th>{_h(cell)}</th>" for cell in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_h(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _html_more(total: int, shown: int) -> str:
-    return f"<p>… {total - shown} more</p>" if total > shown else ""
 
 
 def profiles_html(profiles: Profiles) -> str:
-    """A table of the collection: one row per profile."""
+    """A table of the collection: one row per profile (the first ``SHOWN``)."""
     items = list(profiles)
     return (
-        f'<div class="mgi-profiles"><p><b>{_count(len(items), "profile")}</b></p>'
+        f'<div class="mgi-profiles"><p><b>{_plural(len(items), "profile")}</b></p>'
         + _html_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
-        + _html_more(len(items), SHOWN)
+        + _html_more(len(items))
         + "</div>"
     )
 
 
 def hits_html(hits: Hits) -> str:
-    """A numbered list of hits, the matches marked."""
+    """A numbered list of hits (the first ``SHOWN``), the matches marked."""
     items = "".join(
-        f"<li><b>{_h(hit.profile.id)}</b> ({_h(hit.location)}): "
-        f"{_marked(hit, ('<mark>', '</mark>'), _h)}</li>"
+        f"<li><b>{_html_text(hit.profile.id)}</b> ({_html_text(hit.location)}): "
+        f"{_marked(hit, ('<mark>', '</mark>'), _html_text)}</li>"
         for hit in hits[:SHOWN]
     )
+    query = _html_text(hits.query.text)
     return (
-        f'<div class="mgi-hits"><p><b>{_count(len(hits), "hit")}</b> for {_h(hits.query.text)}</p>'
-        f"<ol>{items}</ol>{_html_more(len(hits), SHOWN)}</div>"
+        f'<div class="mgi-hits"><p><b>{_plural(len(hits), "hit")}</b> for {query}</p>'
+        f"<ol>{items}</ol>{_html_more(len(hits))}</div>"
     )
 
 
 def table_html(table: Table) -> str:
-    """A table as HTML (its first rows)."""
+    """A table as HTML (its first ``SHOWN`` rows)."""
     return (
         '<div class="mgi-table">'
         + _html_table(table.columns, table.rows[:SHOWN])
-        + _html_more(len(table.rows), SHOWN)
+        + _html_more(len(table.rows))
         + "</div>"
     )
 
 
-# -- SVG -------------------------------------------------------------------------
+def _html_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    head = "".join(f"<th>{_html_text(cell)}</th>" for cell in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _html_more(total: int) -> str:
+    return f"<p>… {total - SHOWN} more</p>" if total > SHOWN else ""
+
+
+# -- SVG --------------------------------------------------------------------------
+
+
+def wheel_geometry(size: int) -> dict[str, float]:
+    """Where the wheel is drawn in an SVG of this ``size`` (its height):
+    the centre and the radii of the hub, the inner (areas with potential)
+    and the outer (well-developed areas) bands.
+
+    >>> wheel_geometry(1000)
+    {'centre': 500.0, 'hub': 140.0, 'middle': 300.0, 'outer': 460.0}
+    """
+    return {
+        "centre": size / 2,
+        "hub": size * 0.14,
+        "middle": size * 0.30,
+        "outer": size * 0.46,
+    }
+
+
+class _Layout(NamedTuple):
+    """The measures of a wheel of one size: the wheel left, the legend right."""
+
+    size: int
+    centre: float
+    hub: float
+    middle: float
+    outer: float
+    width: int  # the wheel and the legend
+    scale: float  # against the 440-pixel design
+    font: float
+    legend_x: float
+    row: float  # the height of one legend entry
+
+
+def _layout(size: int) -> _Layout:
+    geometry = wheel_geometry(size)
+    scale = size / 440
+    return _Layout(
+        size=size,
+        centre=geometry["centre"],
+        hub=geometry["hub"],
+        middle=geometry["middle"],
+        outer=geometry["outer"],
+        width=round(size * 1.8),
+        scale=scale,
+        font=round(13 * scale, 1),
+        legend_x=size + 10 * scale,
+        row=size / 8.2,
+    )
+
+
+def wheel_svg(profile: Profile, domains: Mapping[int, Domain], *, size: int = 440) -> str:
+    """A self-contained SVG "wheel" of the six domains for ``profile``.
+
+    Each domain is a sixth of a ring, clockwise from the top: its outer band
+    (full colour) shows the number of well-developed areas, its inner band
+    (lighter) the number of areas with potential. The legend names the
+    domains in the profile's language where the taxonomy knows it, else in
+    English. ``domains`` are the six domains by number; ``size`` is the
+    height in pixels; the width adds the legend.
+    """
+    layout = _layout(size)
+    language = profile.language
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mgi-wheel" width="{layout.width}" '
+        f'height="{size}" viewBox="0 0 {layout.width} {size}" font-family="sans-serif" '
+        f'font-size="{layout.font}" role="img">',
+        f"<title>{_html_text(profile.title)}</title>",
+        f'<rect width="{layout.width}" height="{size}" fill="#ffffff"/>',
+    ]
+    for index, domain in enumerate(_six(domains)):
+        for kind in _KINDS:
+            count = len(_texts(profile, domain.number, kind))
+            parts.append(_band_svg(layout, index, domain, kind, count, language))
+        parts.append(_legend_svg(layout, index, domain, language))
+    parts.append(_key_svg(layout, language))
+    parts.append(
+        f'<text x="{layout.centre:.1f}" y="{layout.centre:.1f}" text-anchor="middle" '
+        f'dominant-baseline="central" font-size="{round(layout.font * 0.9, 1)}">'
+        f"{_html_text(str(profile.published))}</text></svg>"
+    )
+    return "".join(parts)
+
+
+def _band_svg(
+    layout: _Layout, index: int, domain: Domain, kind: FindingKind, count: int, language: str
+) -> str:
+    """One band of a domain's sixth, with its count in the middle: the outer
+    band for well-developed areas, the inner (lighter) for the others."""
+    colour = DOMAIN_COLOURS[index]
+    if kind is FindingKind.WELL_DEVELOPED:
+        inner, outer, fill, ink = layout.middle, layout.outer, colour, "#ffffff"
+    else:
+        inner, outer, fill, ink = layout.hub, layout.middle, _tint(colour), "#222222"
+    path = _band(inner, outer, index * 60 + 1, index * 60 + 59, layout.centre)
+    x, y = _point((inner + outer) / 2, index * 60 + 30, layout.centre)
+    title = f"{_name(domain, language)}: {label(language, kind).short}, {count}"
+    return (
+        f'<path class="mgi-band mgi-{kind.value}" data-domain="{domain.number}" '
+        f'd="{path}" fill="{fill}"><title>{_html_text(title)}</title></path>'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="central" '
+        f'font-size="{round(layout.font * 1.6, 1)}" font-weight="bold" fill="{ink}">'
+        f"{count}</text>"
+    )
+
+
+def _legend_svg(layout: _Layout, index: int, domain: Domain, language: str) -> str:
+    """A domain's entry in the legend: its colour, number and name (two lines at most)."""
+    scale, x = layout.scale, layout.legend_x + 24 * layout.scale
+    y = 12 * scale + layout.row * index + layout.row / 2
+    lines = textwrap.wrap(f"{domain.number}. {_name(domain, language)}", 34) or [""]
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if number == 0 else layout.font * 1.2:.1f}">'
+        f"{_html_text(line)}</tspan>"
+        for number, line in enumerate(lines[:2])
+    )
+    return (
+        _swatch(layout, y, DOMAIN_COLOURS[index])
+        + f'<text class="mgi-domain-name" x="{x:.1f}" y="{y:.1f}" '
+        f'dominant-baseline="central">{spans}</text>'
+    )
+
+
+def _key_svg(layout: _Layout, language: str) -> str:
+    """The key under the legend: which band is which list."""
+    scale, x = layout.scale, layout.legend_x + 24 * layout.scale
+    top = 12 * scale + layout.row * 6 + layout.row / 2
+    parts = []
+    for offset, kind in enumerate(_KINDS):
+        y = top + offset * layout.row * 0.55
+        fill = "#555555" if kind is FindingKind.WELL_DEVELOPED else _tint("#555555")
+        parts.append(
+            _swatch(layout, y, fill)
+            + f'<text x="{x:.1f}" y="{y:.1f}" dominant-baseline="central">'
+            f"{_html_text(label(language, kind).short)}</text>"
+        )
+    return "".join(parts)
+
+
+def _swatch(layout: _Layout, y: float, fill: str) -> str:
+    """A square of colour in the legend, centred on the line at ``y``."""
+    scale = layout.scale
+    return (
+        f'<rect x="{layout.legend_x:.1f}" y="{y - 8 * scale:.1f}" width="{16 * scale:.1f}" '
+        f'height="{16 * scale:.1f}" fill="{fill}"/>'
+    )
 
 
 def _tint(colour: str, share: float = 0.55) -> str:
@@ -302,91 +655,3 @@ def _band(inner: float, outer: float, start: float, end: float, centre: float) -
         f"M{x1:.2f},{y1:.2f} A{outer},{outer} 0 0 1 {x2:.2f},{y2:.2f} "
         f"L{x3:.2f},{y3:.2f} A{inner},{inner} 0 0 0 {x4:.2f},{y4:.2f} Z"
     )
-
-
-def wheel_geometry(size: int) -> dict[str, float]:
-    """Where the wheel is drawn in an SVG of this ``size`` (its height):
-    the centre and the radii of the hub, the inner (areas with potential)
-    and the outer (well-developed areas) bands."""
-    centre = size / 2
-    return {
-        "centre": centre,
-        "hub": size * 0.14,
-        "middle": size * 0.30,
-        "outer": size * 0.46,
-    }
-
-
-def wheel_svg(profile: Profile, *, size: int = 440) -> str:
-    """A self-contained SVG "wheel" of the six domains for ``profile``.
-
-    Each domain is a sixth of a ring, clockwise from the top: its outer band
-    (full colour) shows the number of well-developed areas, its inner band
-    (lighter) the number of areas with potential. The legend names the
-    domains in the profile's language where the taxonomy knows it, else in
-    English. ``size`` is the height in pixels; the width adds the legend.
-    """
-    geometry = wheel_geometry(size)
-    centre, hub, middle, outer = (geometry[key] for key in ("centre", "hub", "middle", "outer"))
-    width = round(size * 1.8)
-    scale = size / 440
-    font = round(13 * scale, 1)
-    language = profile.language
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mgi-wheel" width="{width}" '
-        f'height="{size}" viewBox="0 0 {width} {size}" font-family="sans-serif" '
-        f'font-size="{font}" role="img">',
-        f"<title>{_h(profile.title)}</title>",
-        f'<rect width="{width}" height="{size}" fill="#ffffff"/>',
-    ]
-    legend_x = size + 10 * scale
-    row = size / 8.2
-    for index, domain in enumerate(_domains()):
-        colour = DOMAIN_COLOURS[index]
-        start, end = index * 60 + 1, index * 60 + 59
-        counts = {kind: len(profile.select(domain.number, kind)) for kind in FindingKind}
-        for kind, (inner_radius, outer_radius), fill, ink in (
-            (FindingKind.WELL_DEVELOPED, (middle, outer), colour, "#ffffff"),
-            (FindingKind.POTENTIAL, (hub, middle), _tint(colour), "#222222"),
-        ):
-            x, y = _point((inner_radius + outer_radius) / 2, index * 60 + 30, centre)
-            parts.append(
-                f'<path class="mgi-band mgi-{kind.value}" data-domain="{domain.number}" '
-                f'd="{_band(inner_radius, outer_radius, start, end, centre)}" fill="{fill}">'
-                f"<title>{_h(_name(domain, language))}: {_h(_kind_name(kind, language))}, "
-                f"{counts[kind]}</title></path>"
-                f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" dominant-baseline="central" '
-                f'font-size="{round(font * 1.6, 1)}" font-weight="bold" fill="{ink}">'
-                f"{counts[kind]}</text>"
-            )
-        label_y = 12 * scale + row * index + row / 2
-        lines = textwrap.wrap(f"{domain.number}. {_name(domain, language)}", 34) or [""]
-        parts.append(
-            f'<rect x="{legend_x:.1f}" y="{label_y - 8 * scale:.1f}" width="{16 * scale:.1f}" '
-            f'height="{16 * scale:.1f}" fill="{colour}"/>'
-            f'<text class="mgi-domain-name" x="{legend_x + 24 * scale:.1f}" y="{label_y:.1f}" '
-            f'dominant-baseline="central">'
-            + "".join(
-                f'<tspan x="{legend_x + 24 * scale:.1f}" dy="{0 if n == 0 else font * 1.2:.1f}">'
-                f"{_h(line)}</tspan>"
-                for n, line in enumerate(lines[:2])
-            )
-            + "</text>"
-        )
-    key_y = 12 * scale + row * 6 + row / 2
-    for offset, (kind, fill) in enumerate(
-        ((FindingKind.WELL_DEVELOPED, "#555555"), (FindingKind.POTENTIAL, _tint("#555555")))
-    ):
-        y = key_y + offset * row * 0.55
-        parts.append(
-            f'<rect x="{legend_x:.1f}" y="{y - 8 * scale:.1f}" width="{16 * scale:.1f}" '
-            f'height="{16 * scale:.1f}" fill="{fill}"/>'
-            f'<text x="{legend_x + 24 * scale:.1f}" y="{y:.1f}" dominant-baseline="central">'
-            f"{_h(_kind_name(kind, language))}</text>"
-        )
-    parts.append(
-        f'<text x="{centre:.1f}" y="{centre:.1f}" text-anchor="middle" '
-        f'dominant-baseline="central" font-size="{round(font * 0.9, 1)}">'
-        f"{_h(str(profile.published))}</text></svg>"
-    )
-    return "".join(parts)

@@ -1,0 +1,230 @@
+"""The contract a dependent builds on: public names, collection protocols,
+pickling, and type checking of a downstream module."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import random
+import subprocess
+import sys
+import textwrap
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+import mgi
+from mgi import errors
+
+HUEHUETENANGO = "huehuetenango-2024"
+
+
+def test_dir_is_the_table_of_public_names() -> None:
+    assert dir(mgi) == mgi.__all__
+    assert set(mgi.__all__) == {*mgi._PUBLIC, "__version__", "provenance", "search"}
+    for name in mgi.__all__:
+        assert getattr(mgi, name) is not None
+
+
+def test_type_checkers_see_every_public_name() -> None:
+    # The imports for type checkers re-export exactly the table's names.
+    tree = ast.parse(Path(mgi.__file__).read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If))
+    seen = {
+        alias.asname
+        for node in ast.walk(block)
+        if isinstance(node, ast.ImportFrom) and node.module != "typing"
+        for alias in node.names
+        if alias.asname == alias.name
+    }
+    wanted = {name for name, home in mgi._PUBLIC.items() if home != "_data"}
+    assert seen == wanted
+
+
+def test_types_a_dependent_annotates_with_are_public() -> None:
+    for name in ["DomainKey", "SearchCriteria", "Cell", "Score", "Category", "Response"]:
+        assert name in mgi.__all__
+    assert "parse_json" not in mgi.__all__
+    assert "read_file" not in mgi.__all__
+
+
+def test_domains_are_a_mapping_from_number() -> None:
+    domains = mgi.domains
+    assert isinstance(domains, Mapping)
+    assert list(domains) == [1, 2, 3, 4, 5, 6]
+    assert dict(domains)[3] is domains["alianzas"]
+    assert [domain.number for domain in domains.values()] == [1, 2, 3, 4, 5, 6]
+    assert [number for number, domain in domains.items() if number != domain.number] == []
+    assert 0 not in domains
+    assert 7 not in domains
+    with pytest.raises(mgi.NotFoundError):
+        domains[0]
+
+
+@pytest.mark.parametrize("name", ["profiles", "subcategories"])
+def test_profiles_and_subcategories_are_sequences(name: str) -> None:
+    collection = mgi.profiles if name == "profiles" else mgi.sdg.subcategories
+    assert isinstance(collection, Sequence)
+    items = tuple(collection)
+    assert collection[0] is items[0]
+    assert collection[-1] is items[-1]
+    assert list(reversed(collection)) == list(reversed(items))
+    assert tuple(collection[::2]) == items[::2]
+    assert type(collection[:1]) is type(collection)
+    chosen = {random.choice(collection) for _ in range(200)}
+    assert chosen == set(items)
+    assert collection.index(items[-1]) == len(items) - 1
+    with pytest.raises(IndexError):
+        collection[len(items)]
+    with pytest.raises(mgi.NotFoundError):
+        collection[len(items)]
+
+
+def test_a_position_outside_is_a_readable_index_error() -> None:
+    with pytest.raises(mgi.PositionError, match=r"unknown profile position 5 \(there is 1\)"):
+        mgi.profiles[5]
+
+
+def _public_objects() -> list[object]:
+    profile = mgi.profiles[HUEHUETENANGO]
+    score = mgi.sdg.score({"3a": "yes"}, partial=True)
+    hits = mgi.search("migrantes")
+    return [
+        mgi.domains,
+        mgi.domains[1],
+        mgi.domains[1].names[0],
+        mgi.domains[1].migof,
+        mgi.domains[1].sdg,
+        mgi.profiles,
+        mgi.profiles.filter(country="GTM"),
+        profile,
+        profile.place,
+        profile.findings[0],
+        profile.published,
+        profile.source,
+        profile.for_domain(3),
+        mgi.provenance(),
+        mgi.sdg.indicator,
+        mgi.sdg.subcategories,
+        mgi.sdg.subcategories[0],
+        score,
+        score.domains[0],
+        score.answers[0],
+        mgi.Category.MEETS,
+        mgi.Response.YES,
+        mgi.Level.LOCAL,
+        mgi.findings_table(profile),
+        hits,
+        hits[0],
+        hits.query,
+        mgi.parse_profile(profile.to_text(), strict=False),
+    ]
+
+
+def _errors() -> list[BaseException]:
+    return [
+        mgi.MGIError("plain"),
+        mgi.NotFoundError("domain", "parnterships", ["partnerships"]),
+        mgi.PositionError("profile position", 5, 1),
+        mgi.InvalidValueError("expected a month from 1 to 12, got 13", "month"),
+        mgi.ResponseError("sub-category 2a: expected 'yes' or 'no'", ["2a"]),
+        mgi.DataError([mgi.Problem("line 2, $.title", "required field missing")], "a.jsonl"),
+        mgi.ParseError("expected a bulleted finding", 12, "Some words", "page.txt"),
+        mgi.FileError("missing.json", "read the file", "No such file or directory", 2),
+        mgi.MissingDependencyError("to_frame() needs pandas"),
+    ]
+
+
+@pytest.mark.parametrize("value", _public_objects(), ids=lambda value: type(value).__name__)
+def test_every_public_object_pickles(value: object) -> None:
+    assert pickle.loads(pickle.dumps(value)) == value
+
+
+@pytest.mark.parametrize("error", _errors(), ids=lambda error: type(error).__name__)
+def test_every_error_pickles_with_its_fields(error: BaseException) -> None:
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert vars(copy) == vars(error)
+
+
+def test_every_error_class_is_tried() -> None:
+    tried = {type(error) for error in _errors()}
+    public = {getattr(errors, name) for name in errors.__all__} - {mgi.Problem}
+    assert public <= tried
+
+
+def test_problems_carry_their_place_as_fields() -> None:
+    with pytest.raises(mgi.DataError) as caught:
+        mgi.loads_profiles('{"id": "x"}\n', source="a.jsonl")
+    problem = caught.value.problems[0]
+    assert (caught.value.source, problem.line, problem.path) == ("a.jsonl", 1, "$.title")
+    with pytest.raises(mgi.FileError) as missing:
+        mgi.load_profile(Path("no", "such", "file.json"))
+    assert missing.value.errno == 2
+    assert missing.value.path.endswith("file.json")
+
+
+DOWNSTREAM = """
+from __future__ import annotations
+
+import mgi
+
+
+def names(key: mgi.DomainKey) -> list[str]:
+    return [name.text for name in mgi.domains[key].names]
+
+
+def potential(profile: mgi.Profile, domain: mgi.DomainKey) -> tuple[mgi.Finding, ...]:
+    return profile.select(domain=domain, kind="potential")
+
+
+def label(score: mgi.Score) -> str:
+    category: mgi.Category = score.category
+    return category.label
+
+
+def first(criteria: mgi.SearchCriteria) -> mgi.Hit | None:
+    hits: mgi.Hits = mgi.search("migrantes", **criteria)
+    return hits[0] if hits else None
+
+
+def cells(table: mgi.Table) -> list[mgi.Cell]:
+    return [cell for row in table.rows for cell in row]
+
+
+def answer() -> mgi.Response:
+    return mgi.Response("yes")
+
+
+def everything() -> list[mgi.Domain]:
+    return list(mgi.domains.values())
+"""
+
+
+def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    module = tmp_path / "downstream.py"
+    module.write_text(textwrap.dedent(source), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(module)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+
+
+def test_a_downstream_module_type_checks_strictly(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    result = _mypy(tmp_path, DOWNSTREAM)
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_misspelt_word_fails_type_checking(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    source = DOWNSTREAM + '\n\nbad = mgi.profiles[0].select(kind="potentail")\n'
+    source += 'worse = mgi.profiles.filter(level="regional")\n'
+    result = _mypy(tmp_path, source)
+    assert result.returncode == 1
+    assert result.stdout.count("error:") == 2, result.stdout
