@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 from tests.mutations import break_keys, break_type, broken, error_from, json_values
@@ -156,11 +157,23 @@ def test_a_json_lines_file_reports_every_bad_line(tmp_path: Path) -> None:
     assert located[-1] == "line 5, $.id"  # the id of line 1 again
 
 
-def test_a_profile_that_cannot_be_written_as_utf8_is_an_mgi_error(tmp_path: Path) -> None:
-    # JSON may escape half a surrogate pair; the profile holds it, but no
-    # UTF-8 file can: writing says so, and leaves no file behind.
+def test_half_a_surrogate_pair_is_refused_at_load_with_its_path() -> None:
+    # JSON may escape half a surrogate pair, which no UTF-8 file can hold:
+    # every loader refuses it, naming where it is.
     text = mgi.dumps_profile(mgi.profiles["huehuetenango-2024"])
-    profile = mgi.loads_profile(text.replace('"title": "', '"title": "\\ud800', 1))
+    spoilt = text.replace('"title": "', '"title": "\\ud800', 1)
+    line = spoilt.replace("\n", "") + "\n"
+    for load in (mgi.loads_profile, mgi.loads_profiles):
+        with pytest.raises(mgi.DataError, match=r"\$\.title: U\+D800, half of a surrogate"):
+            load(spoilt if load is mgi.loads_profile else line)
+    pair = text.replace('"title": "', '"title": "\\ud83d\\ude00', 1)
+    assert mgi.loads_profile(pair).title.startswith("😀")
+
+
+def test_a_profile_that_cannot_be_written_as_utf8_is_an_mgi_error(tmp_path: Path) -> None:
+    # A profile built in Python may still hold one: writing says so, and
+    # leaves no file behind.
+    profile = attrs.evolve(mgi.profiles["huehuetenango-2024"], title="\ud800 title")
     for dump in (mgi.dump_profile, lambda p, path: mgi.dump_profiles([p], path)):
         with pytest.raises(mgi.MGIError, match="U\\+D800, half of a surrogate pair"):
             dump(profile, tmp_path / "out.json")

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         FileError as FileError,
         InvalidValueError as InvalidValueError,
         MGIError as MGIError,
+        MGIWarning as MGIWarning,
         MissingDependencyError as MissingDependencyError,
         NotFoundError as NotFoundError,
         ParseError as ParseError,
@@ -116,6 +117,7 @@ _PUBLIC = {
     **dict.fromkeys(
         [
             "MGIError",
+            "MGIWarning",
             "NotFoundError",
             "PositionError",
             "InvalidValueError",

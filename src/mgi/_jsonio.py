@@ -11,21 +11,34 @@ from __future__ import annotations
 
 import json
 import json.scanner
-import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
-from mgi.errors import DataError, FileError, Problem
+from mgi.errors import DataError, Problem
 
-__all__ = ["decode_text", "parse_json", "read_file"]
+__all__ = ["decode_text", "parse_json"]
 
 
 def parse_json(data: bytes | str, source: str | None = None) -> Any:
-    """Parse JSON text strictly: UTF-8, no duplicate keys, no NaN or Infinity."""
+    r"""Parse JSON text strictly: UTF-8, no duplicate keys, no NaN or
+    Infinity, and no lone surrogate (half of a UTF-16 pair, which is not a
+    character and cannot be written back as UTF-8), whether written as an
+    escape or, in a ``str``, as itself.
+
+    >>> parse_json(r'{"title": ["ok", "\ud800"]}')
+    Traceback (most recent call last):
+    ...
+    mgi.errors.DataError: $.title[1]: U+D800, half of a surrogate pair, is not a character
+    """
     text = decode_text(data, source)
+    found = _SURROGATE.search(text)
+    if found is not None:
+        problem = Problem(_line_column(text, found.start()), _half_pair(found[0]))
+        raise DataError([problem], source)
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        parsed = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise DataError([Problem(where, f"invalid JSON: {error.msg}")], source) from None
@@ -35,6 +48,35 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
         raise DataError([Problem("", "invalid JSON: nested too deeply")], source) from None
     except ValueError as error:  # an integer longer than Python converts
         raise DataError([_long_number(text, error)], source) from None
+    if _SURROGATE_ESCAPE.search(text):  # rare: find the lone ones among the pairs
+        problems = [Problem(path, _half_pair(char)) for path, char in _lone_surrogates(parsed)]
+        if problems:
+            raise DataError(problems, source)
+    return parsed
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _half_pair(char: str) -> str:
+    return f"U+{ord(char):04X}, half of a surrogate pair, is not a character"
+
+
+def _lone_surrogates(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
+    """The JSON path and the character of every lone surrogate in ``value``."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found is not None:
+            yield path, found[0]
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            step = f".{key}" if re.fullmatch(r"[A-Za-z_]\w*", key) else f"[{key!r}]"
+            yield from _lone_surrogates(key, f"{path}{step} (the key)")
+            yield from _lone_surrogates(item, path + step)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, f"{path}[{index}]")
 
 
 def decode_text(data: bytes | str, source: str | None = None) -> str:
@@ -123,13 +165,3 @@ def _object_at(start: tuple[str, int], *rest: Any) -> Any:
         return json.decoder.JSONObject(start, *rest)  # type: ignore[attr-defined]
     except _BadJSON:
         raise _At(start[1] - 1) from None
-
-
-def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file; a file that cannot be read raises MGIError naming it."""
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise FileError(os.fspath(path), "read the file", reason, error.errno) from None

@@ -3,9 +3,15 @@
 Each command is one function decorated with :func:`command`: it adds its
 sub-parser and sets ``run``, the function that returns the command's
 standard output.  Errors are printed to stderr as one line, with exit status
-1 (2 for a command line that cannot be understood).  Output is plain text
-when it goes to a pipe or a file; in a terminal, titles and headings are
-bold unless ``NO_COLOR`` is set.  Files are written whole or not at all.
+1 (2 for a command line that cannot be understood, or none at all).  Output
+is plain text, with ``\n`` line ends, when it goes to a pipe or a file; in a
+terminal, titles and headings are bold unless ``NO_COLOR`` is set.
+
+``-o FILE`` writes as :mod:`mgi._files` says (a regular file whole or not at
+all, a link followed, a device or FIFO as a stream, ``-`` to standard
+output, never over an input); its extension gives the format where
+``--format`` does not, and the two must agree.  Every input is read with a
+size limit while it is read (``--max-size``).
 """
 
 from __future__ import annotations
@@ -16,14 +22,18 @@ import io
 import json
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
 import mgi
 from mgi import views
-from mgi.errors import DataError, FileError, MGIError, Problem
+from mgi._files import read_bytes, write_text
+from mgi.documents import MAX_FILE_SIZE
+from mgi.errors import DataError, MGIError, Problem
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -48,10 +58,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"mgi: error: {message} (see '{self.prog} --help')\n")
 
 
+def _tty() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
 def _terminal() -> bool:
-    return (
-        sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    )
+    return _tty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
 def _bold(text: str) -> str:
@@ -59,7 +71,7 @@ def _bold(text: str) -> str:
 
 
 def _width() -> int:
-    if sys.stdout.isatty():
+    if _tty():
         return max(40, min(os.get_terminal_size(sys.stdout.fileno()).columns, 100) - 1)
     return 88
 
@@ -108,18 +120,19 @@ def _show(commands: Commands) -> None:
     parser.add_argument(
         "--format",
         choices=["text", "markdown", "json", "svg"],
-        default="text",
-        help="text, Markdown, the JSON document, or the SVG wheel (default: text)",
+        help="text, Markdown, the JSON document, or the SVG wheel (default: from the "
+        "extension of -o, else text)",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    _output_option(parser)
 
     def run(args: argparse.Namespace) -> str:
         profile = mgi.profiles[args.id]
-        if args.format == "json":
+        chosen = _format(args, _SHOW_FORMATS, "text")
+        if chosen == "json":
             return _output(mgi.dumps_profile(profile), args.output)
-        if args.format == "markdown":
+        if chosen == "markdown":
             return _output(views.profile_markdown(profile, mgi.domains), args.output)
-        if args.format == "svg":
+        if chosen == "svg":
             return _output(profile.wheel_svg() + "\n", args.output)
         if args.output is not None:
             return _output(views.profile_text(profile, mgi.domains), args.output)
@@ -129,13 +142,44 @@ def _show(commands: Commands) -> None:
     parser.set_defaults(run=run)
 
 
-def _output(text: str, path: str | None) -> str:
-    """``text`` for standard output, or written whole to the file ``path``."""
+_SHOW_FORMATS = {".txt": "text", ".md": "markdown", ".json": "json", ".svg": "svg"}
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead (- for standard output)"
+    )
+
+
+def _format(args: argparse.Namespace, formats: dict[str, str], default: str) -> str:
+    """The output format: ``--format``, else the one the extension of ``-o``
+    names, else ``default``; an extension that names another format is refused."""
+    extension = os.path.splitext(args.output or "")[1].lower()
+    implied = formats.get(extension) or _UNWRITABLE.get(extension)
+    if implied in _UNWRITABLE.values() and args.format is None:
+        raise MGIError(f"{args.output}: cannot write {implied} here; use one of {_names(formats)}")
+    if args.format and implied and args.format != implied:
+        raise MGIError(
+            f"--format {args.format} does not match the extension of {args.output} ({implied})"
+        )
+    return str(args.format or implied or default)
+
+
+# Extensions people use for formats a command does not write: refused rather
+# than filled with another format.
+_UNWRITABLE = {".xlsx": "xlsx", ".xls": "xls", ".html": "html", ".pdf": "pdf"}
+
+
+def _names(formats: dict[str, str]) -> str:
+    return ", ".join(f"{extension} ({name})" for extension, name in formats.items())
+
+
+def _output(text: str, path: str | None, inputs: Sequence[str] = ()) -> str:
+    """``text`` for standard output, or written to ``path`` (see the module
+    docstring); never over one of ``inputs``."""
     if path is None:
         return text
-    from mgi.documents import write_atomically
-
-    write_atomically(Path(path), text)
+    write_text(path, text, inputs)
     return ""
 
 
@@ -149,7 +193,9 @@ def _parse(commands: Commands) -> None:
         "Options give what the page lacks or gets wrong; they win over the page.",
     )
     parser.add_argument("file", metavar="FILE", help="the page text (UTF-8), or - for stdin")
-    parser.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON to a file")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT.json", help="write the JSON to a file (- for stdout)"
+    )
     parser.add_argument("--lang", metavar="CODE", help="the page's language, e.g. es")
     parser.add_argument(
         "--level", choices=["national", "local", "city"], help="the profile's level (city: local)"
@@ -170,7 +216,7 @@ def _parse(commands: Commands) -> None:
 
         name = "<stdin>" if args.file == "-" else args.file
         parsed = mgi.parse_profile(
-            _read(args.file),
+            _read(args.file, args.max_size or _READ_LIMIT),
             language=args.lang,
             level=args.level,
             country=args.country,
@@ -183,7 +229,7 @@ def _parse(commands: Commands) -> None:
         if isinstance(parsed, ParseResult):
             for warning in parsed.warnings:
                 print(f"mgi: warning: {name}: {warning}", file=sys.stderr)
-        return _output(mgi.dumps_profile(profile), args.output)
+        return _output(mgi.dumps_profile(profile), args.output, [args.file])
 
     parser.set_defaults(run=run)
 
@@ -219,7 +265,9 @@ def _profiles_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _profiles(args: argparse.Namespace) -> mgi.Profiles:
-    return mgi.load_profiles(*args.profiles) if args.profiles else mgi.profiles
+    if not args.profiles:
+        return mgi.profiles
+    return mgi.load_profiles(*args.profiles, max_size=args.max_size or MAX_FILE_SIZE)
 
 
 @command
@@ -230,7 +278,8 @@ def _search(commands: Commands) -> None:
         description="Search the profiles' findings, titles and introductions, best first. "
         "Every word must appear, as a word or the beginning of one ('migra' finds "
         "'migrantes', 'agua' does not find 'Nicaragua'); words in double quotes must "
-        "appear together, as whole words.",
+        "appear together, as whole words. Put -- before words that begin with a "
+        "dash: mgi search -- -migra.",
     )
     parser.add_argument("text", help="the words to look for")
     parser.add_argument("--domain", help="only findings of this domain (number, slug or name)")
@@ -239,7 +288,9 @@ def _search(commands: Commands) -> None:
     parser.add_argument(
         "--level", choices=["national", "local", "city"], help="only this level (city: local)"
     )
-    parser.add_argument("--limit", type=int, metavar="N", help="print the first N hits only")
+    parser.add_argument(
+        "--limit", type=_positive, metavar="N", help="print the first N hits only (N ≥ 1)"
+    )
     _profiles_option(parser)
 
     def run(args: argparse.Namespace) -> str:
@@ -294,8 +345,12 @@ def _export(commands: Commands) -> None:
         "position, text), or with --summary the number of findings of each kind per "
         "profile and domain.",
     )
-    parser.add_argument("--format", choices=["csv", "json"], default="csv")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    parser.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        help="CSV (\\n line ends) or JSON (default: from the extension of -o, else csv)",
+    )
+    _output_option(parser)
     parser.add_argument(
         "--summary", action="store_true", help="counts per profile and domain instead"
     )
@@ -303,12 +358,16 @@ def _export(commands: Commands) -> None:
     _profiles_option(parser)
 
     def run(args: argparse.Namespace) -> str:
+        if args.wide and not args.summary:
+            raise MGIError("--wide goes with --summary: the findings table has one form")
+        chosen = _format(args, {".csv": "csv", ".json": "json"}, "csv")
         profiles = _profiles(args)
         if args.summary:
             table = mgi.summary_table(profiles, wide=args.wide)
         else:
             table = mgi.findings_table(profiles)
-        return _output(table.to_csv() if args.format == "csv" else table.to_json(), args.output)
+        text = table.to_csv() if chosen == "csv" else table.to_json()
+        return _output(text, args.output, args.profiles or ())
 
     parser.set_defaults(run=run)
 
@@ -319,7 +378,8 @@ def _sdg_structure(args: argparse.Namespace) -> str:
 
 
 def _sdg_score(args: argparse.Namespace) -> str:
-    result = mgi.sdg.score(mgi.sdg.load_responses(args.file), partial=True)
+    limit = args.max_size or mgi.sdg.MAX_RESPONSES_SIZE
+    result = mgi.sdg.score(mgi.sdg.load_responses(args.file, max_size=limit), partial=True)
     if result.missing and not args.partial:
         keys = ", ".join(item.key for item in result.missing)
         raise MGIError(
@@ -361,7 +421,7 @@ def _check(commands: Commands) -> None:
         lines: list[str] = []
         failed = problems = 0
         for file in args.files:
-            name, count, found = _check_file(file)
+            name, count, found = _check_file(file, args.max_size or _READ_LIMIT)
             lines += [_located(name, problem) for problem in found]
             if found:
                 failed, problems = failed + 1, problems + len(found)
@@ -376,7 +436,7 @@ def _check(commands: Commands) -> None:
     parser.set_defaults(run=run)
 
 
-def _check_file(file: str) -> tuple[str, int, tuple[Problem, ...]]:
+def _check_file(file: str, limit: int) -> tuple[str, int, tuple[Problem, ...]]:
     """The file's name, how many profiles it holds and its problems."""
     from mgi._jsonio import decode_text
     from mgi.documents import document_kind, document_problems
@@ -384,7 +444,7 @@ def _check_file(file: str) -> tuple[str, int, tuple[Problem, ...]]:
 
     name = "<stdin>" if file == "-" else file
     try:
-        data = _read(file)
+        data = _read(file, limit)
     except MGIError as error:
         return name, 0, (Problem("", str(error).removeprefix(f"{name}: ")),)
     kind = document_kind(name, data)
@@ -416,20 +476,42 @@ class _Failed(MGIError):
         self.output = output
 
 
-def _read(file: str) -> bytes:
-    if file == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(file).read_bytes()
-    except OSError as error:
-        raise FileError(
-            str(file), "read the file", error.strerror or str(error), error.errno
-        ) from None
+# What a command reads as one document (a page, a profile) at most, unless
+# --max-size says otherwise.
+_READ_LIMIT = 64 * 2**20
+
+
+def _read(file: str, limit: int = _READ_LIMIT) -> bytes:
+    """The bytes of ``file`` (``-``: standard input), at most ``limit``."""
+    return read_bytes(file, limit)
+
+
+def _positive(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {text!r}")
+    return value
+
+
+def _size(text: str) -> int:
+    """A size in bytes, with an optional K, M or G (powers of 1024)."""
+    found = re.fullmatch(r"(\d+)([KMG]?)B?", text.strip().upper())
+    if found is None or int(found[1]) < 1:
+        raise argparse.ArgumentTypeError(f"expected a size such as 200M, got {text!r}")
+    power: int = " KMG".index(found[2] or " ")
+    return int(found[1]) << (10 * power)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mgi", description="IOM's Migration Governance Indicators as data.")
     parser.add_argument("--version", action="version", version=f"mgi {mgi.__version__}")
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        metavar="SIZE",
+        help="read inputs of up to SIZE bytes (K, M, G allowed); the defaults: "
+        "64M for a page or a profile, 4G for a JSON Lines file, 1M for responses",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in _COMMANDS:
         add(commands)
@@ -442,29 +524,93 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], str] | None = getattr(args, "run", None)
     if run is None:
-        parser.print_help()
-        return 0
-    try:
-        output = run(args)
-    except _Failed as failed:
-        _write(failed.output)
-        print(f"mgi: error: {failed}", file=sys.stderr)
-        return 1
-    except MGIError as error:
-        print(f"mgi: error: {str(error).splitlines()[0]}", file=sys.stderr)
-        return 1
-    _write(output)
+        parser.print_help(sys.stderr)
+        return 2
+    with _warnings_as_lines(), _terminated_as_exit():
+        try:
+            output = run(args)
+            _write(output)
+        except _Failed as failed:
+            _write(failed.output)
+            return _error(str(failed))
+        except MGIError as error:
+            return _error(str(error).splitlines()[0])
+        except OSError as error:  # standard output or input failed under us
+            return _error(f"cannot write to standard output: {error.strerror or error}")
     return 0
 
 
-def _write(output: str) -> None:
-    # What the terminal cannot show (or a lone surrogate) is written as an
-    # escape such as \\udc80 rather than stopping the command.
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(errors="backslashreplace")
+def _error(message: str) -> int:
+    if sys.stderr is not None:
+        print(f"mgi: error: {message}", file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Warnings (a file skipped in a folder) as ``mgi: warning: ...`` lines."""
+    import warnings
+
+    def show(message: Warning | str, *_: object, **__: object) -> None:
+        if sys.stderr is not None:
+            print(f"mgi: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default", mgi.MGIWarning)
+        warnings.showwarning = show
+        yield
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """SIGTERM ends the command as an exception does, so that a file being
+    written is left whole and its temporary file removed."""
+
+    def stop(number: int, frame: FrameType | None) -> NoReturn:
+        raise SystemExit(128 + number)
+
     try:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals are not ours to set
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _write(output: str) -> None:
+    if sys.stdout is None:
+        if output:
+            raise MGIError("cannot write to standard output: it is closed")
+        return
+    try:
+        _write_all(output)
     except BrokenPipeError:
         # The reader went away (``mgi show | head``): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
+    except OSError:
+        _silence_stdout()  # so that Python's own flush at exit says nothing more
+        raise
+
+
+def _write_all(output: str) -> None:
+    """Write to standard output through its file descriptor, checking every
+    count: a buffered text stream can lose the end of a partial write (a disk
+    that fills up) without a word. What the terminal cannot show (or a lone
+    surrogate) is written as an escape such as \\udc80."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (a test's stream): write to it
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    data = memoryview(output.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+    sys.stdout.flush()
+    while data:
+        data = data[os.write(descriptor, data) :]
+
+
+def _silence_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

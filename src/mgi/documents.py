@@ -26,20 +26,20 @@ Many profiles travel as JSON Lines, one profile a line (``loads_profiles``,
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import json.scanner
 import os
+import warnings
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import IO, Any, Literal
 
 from mgi._convert import structure, unstructure
-from mgi._jsonio import parse_json, read_file
+from mgi._files import checked_path, read_bytes, write_text
+from mgi._jsonio import parse_json
 from mgi.collections import Profiles
-from mgi.errors import DataError, FileError, InvalidValueError, Problem
+from mgi.errors import DataError, FileError, InvalidValueError, MGIWarning, Problem
 from mgi.model import Profile
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 __all__ = [
     "document_kind",
@@ -75,6 +75,20 @@ def profile_from_dict(data: Any, source: str | None = None) -> Profile:
     return structure(data, Profile, source)
 
 
+MAX_PROFILE_SIZE = 16 * 2**20
+"""The most bytes :func:`load_profile` reads from a file, and the longest line
+of a JSON Lines file (a published profile takes some 20 KB); pass
+``max_size=`` to read more."""
+
+MAX_FILE_SIZE = 4 * 2**30
+"""The most bytes :func:`load_profiles` reads from one JSON Lines file (some
+300,000 profiles); pass ``max_size=`` to read more."""
+
+MAX_PROBLEMS = 100
+"""Reading JSON Lines stops after this many problems: a file that is not
+JSON Lines at all gives one screenful, not one problem a line forever."""
+
+
 def _checked_text(text: object) -> str | bytes:
     if not isinstance(text, (str, bytes)):
         raise InvalidValueError(f"expected JSON text as str or bytes, got {type(text).__name__}")
@@ -93,8 +107,8 @@ def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
     return profile_from_dict(parse_json(_checked_text(text), source), source)
 
 
-def load_profile(path: str | os.PathLike[str]) -> Profile:
-    """Read a profile from a JSON file.
+def load_profile(path: str | os.PathLike[str], *, max_size: int = MAX_PROFILE_SIZE) -> Profile:
+    """Read a profile from a JSON file of at most ``max_size`` bytes.
 
     >>> import mgi, pathlib, tempfile
     >>> profile = mgi.profiles["huehuetenango-2024"]
@@ -105,19 +119,27 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
     True
 
     Problems name the file (see :func:`loads_profile`); a file that cannot be
-    read raises :class:`mgi.MGIError`.
+    read, or is larger than ``max_size``, raises :class:`mgi.FileError`; a
+    path that is not a ``str`` or ``os.PathLike`` raises
+    :class:`mgi.InvalidValueError` before anything is opened.
     """
-    return loads_profile(read_file(path), os.fspath(path))
+    name = checked_path(path)
+    return loads_profile(read_bytes(name, max_size), name)
 
 
-def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]) -> Profiles:
+def load_profiles(
+    *sources: str | os.PathLike[str] | Profile | Iterable[Profile], max_size: int = MAX_FILE_SIZE
+) -> Profiles:
     """One collection from any mix of sources, with the query API of ``mgi.profiles``.
 
-    Each source is a directory (every ``.json``, ``.jsonl`` and ``.ndjson``
-    file directly in it, read as below, in the order of their names), a JSON
-    Lines file (``.jsonl`` or ``.ndjson``: one profile per
-    line; blank lines are skipped), a JSON file holding one profile, a
-    :class:`~mgi.Profile`, or a collection or other iterable of profiles
+    Each source is a directory (every regular ``.json``, ``.jsonl`` and
+    ``.ndjson`` file directly in it, read as below, in the order of their
+    names; anything else with those names, such as a folder, a FIFO or a
+    link to a folder, is skipped with an :class:`mgi.MGIWarning`, and no
+    sub-folder is read), a JSON Lines file (``.jsonl`` or ``.ndjson``: one
+    profile per line, blank lines skipped; at most ``max_size`` bytes, each
+    line at most :data:`MAX_PROFILE_SIZE`), a JSON file holding one profile,
+    a :class:`~mgi.Profile`, or a collection or other iterable of profiles
     (``mgi.profiles``, parsed pages, ...).
 
     A bad file raises :class:`mgi.DataError` naming the file, the line (in
@@ -146,7 +168,7 @@ def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]
     try:
         pairs: list[tuple[Profile, str]] = []
         for number, source in enumerate(sources, 1):
-            pairs.extend(_profiles_in(source, number))
+            pairs.extend(_profiles_in(source, number, max_size))
         return Profiles._with_sources(pairs)
     finally:
         if collecting:
@@ -154,14 +176,14 @@ def load_profiles(*sources: str | os.PathLike[str] | Profile | Iterable[Profile]
 
 
 def _profiles_in(
-    source: str | os.PathLike[str] | Profile | Iterable[Profile], number: int
+    source: str | os.PathLike[str] | Profile | Iterable[Profile], number: int, max_size: int
 ) -> Iterator[tuple[Profile, str]]:
     if isinstance(source, Profile):
         yield source, f"argument {number}"
     elif isinstance(source, Profiles):
         yield from ((profile, source.source_of(profile.id)) for profile in source)
     elif isinstance(source, (str, os.PathLike)):
-        yield from _profiles_at(os.fspath(source))
+        yield from _profiles_at(checked_path(source), max_size)
     elif isinstance(source, Iterable):
         for item, profile in enumerate(source):
             if not isinstance(profile, Profile):
@@ -188,41 +210,73 @@ def _extension(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
-def _profiles_at(name: str) -> Iterator[tuple[Profile, str]]:
+def _profiles_at(name: str, max_size: int) -> Iterator[tuple[Profile, str]]:
     if os.path.isdir(name):
-        try:
-            files = sorted(
-                entry.name for entry in os.scandir(name) if _extension(entry.name) in _KINDS
-            )
-        except OSError as error:
-            raise FileError(
-                str(name), "read the folder", error.strerror or str(error), error.errno
-            ) from None
-        for file_name in files:
-            yield from _profiles_at(os.path.join(name, file_name))
-    elif _KINDS.get(_extension(name)) == "jsonl":
-        yield from _json_lines_file(name)
+        for file_name in _folder_files(name):
+            yield from _profiles_in_file(os.path.join(name, file_name), max_size)
+    else:
+        yield from _profiles_in_file(name, max_size)
+
+
+def _profiles_in_file(name: str, max_size: int) -> Iterator[tuple[Profile, str]]:
+    if _KINDS.get(_extension(name)) == "jsonl":
+        yield from _json_lines_file(name, max_size)
     else:
         yield load_profile(name), name
 
 
-def _json_lines_file(name: str) -> Iterator[tuple[Profile, str]]:
+def _folder_files(folder: str) -> list[str]:
+    """The names of the regular profile files directly in ``folder``; what
+    else bears such a name is skipped, with a warning that says so."""
+    try:
+        entries = [entry for entry in os.scandir(folder) if _extension(entry.name) in _KINDS]
+        regular = {entry.name for entry in entries if entry.is_file()}
+    except OSError as error:
+        raise FileError(folder, "read the folder", _reason(error), error.errno) from None
+    for entry in entries:
+        if entry.name not in regular:
+            message = f"{os.path.join(folder, entry.name)}: skipped: not a regular file"
+            warnings.warn(message, MGIWarning, stacklevel=2)
+    return sorted(regular)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _json_lines_file(name: str, max_size: int) -> Iterator[tuple[Profile, str]]:
     try:
         with open(name, "rb") as file:
-            found, problems = _json_lines(file)
+            found, problems = _json_lines(_limited_lines(file, name, max_size))
     except OSError as error:
-        raise FileError(
-            str(name), "read the file", error.strerror or str(error), error.errno
-        ) from None
+        raise FileError(name, "read the file", _reason(error), error.errno) from None
     if problems:
         raise DataError(problems, name)
     return ((profile, f"{name}, line {number}") for profile, number in found)
 
 
+def _limited_lines(file: IO[bytes], name: str, max_size: int) -> Iterator[bytes]:
+    """The lines of ``file``, each at most MAX_PROFILE_SIZE bytes and all of
+    them at most ``max_size``: both limits apply while reading."""
+    total = 0
+    for number in itertools.count(1):
+        line = file.readline(MAX_PROFILE_SIZE + 1)
+        if not line:
+            return
+        total += len(line)
+        if len(line) > MAX_PROFILE_SIZE:
+            reason = f"line {number} is longer than the limit of {MAX_PROFILE_SIZE:,} bytes"
+            raise FileError(name, "read the file", reason)
+        if total > max_size:
+            reason = f"larger than the limit of {max_size:,} bytes (pass max_size= to read more)"
+            raise FileError(name, "read the file", reason)
+        yield line
+
+
 def dump_profiles(profiles: Iterable[Profile], path: str | os.PathLike[str]) -> None:
     """Write profiles to a JSON Lines file, one per line, as :func:`load_profiles` reads them.
 
-    A new file replaces the old one whole.
+    The file is written as :func:`dump_profile` writes one.
 
     >>> import mgi, pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -231,9 +285,7 @@ def dump_profiles(profiles: Iterable[Profile], path: str | os.PathLike[str]) -> 
     ...     print(len(path.read_text(encoding="utf-8").splitlines()))
     1
     """
-    from pathlib import Path
-
-    write_atomically(Path(path), dumps_profiles(profiles))
+    write_text(path, dumps_profiles(profiles))
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
@@ -262,7 +314,11 @@ def dumps_profile(profile: Profile) -> str:
 
 
 def dump_profile(profile: Profile, path: str | os.PathLike[str]) -> None:
-    """Write the profile to a JSON file (a new file replaces the old one whole).
+    """Write the profile to a JSON file.
+
+    A regular file is replaced whole or not at all, keeping its mode; a
+    symbolic link is followed (the file it points to is replaced); a device
+    or a FIFO is written as a stream; ``"-"`` is standard output.
 
     >>> import mgi, pathlib, tempfile
     >>> profile = mgi.profiles["huehuetenango-2024"]
@@ -272,32 +328,7 @@ def dump_profile(profile: Profile, path: str | os.PathLike[str]) -> None:
     ...     print(path.read_text(encoding="utf-8") == mgi.dumps_profile(profile))
     True
     """
-    from pathlib import Path
-
-    write_atomically(Path(path), dumps_profile(profile))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over."""
-    import tempfile
-
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError as error:
-        raise FileError(
-            str(path), "write the file", error.strerror or str(error), error.errno
-        ) from None
-    except UnicodeEncodeError as error:  # a lone surrogate, as a JSON escape can give
-        found = error.object[error.start]
-        message = f"U+{ord(found):04X}, half of a surrogate pair, is not a character"
-        raise FileError(str(path), "write the file", message) from None
+    write_text(path, dumps_profile(profile))
 
 
 # -- JSON Lines ----------------------------------------------------------------------
@@ -336,7 +367,7 @@ def loads_profiles(text: str | bytes, source: str | None = None) -> tuple[Profil
     mgi.errors.DataError: all.jsonl: line 3, column 11: invalid JSON: Expecting ',' delimiter
     all.jsonl: line 4, $.id: the id 'huehuetenango-2024' is also on line 1
     """
-    found, problems = _json_lines(_byte_lines(text))
+    found, problems = _json_lines(_byte_lines(_checked_text(text)))
     if problems:
         raise DataError(problems, source)
     return tuple(profile for profile, _ in found)
@@ -356,6 +387,9 @@ def _json_lines(lines: Iterable[bytes]) -> tuple[list[tuple[Profile, int]], list
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Problem(f"line {number}", "too many problems: stopped reading here"))
+            break
         if not line.strip():
             continue
         try:

@@ -27,6 +27,7 @@ __all__ = [
     "FileError",
     "InvalidValueError",
     "MGIError",
+    "MGIWarning",
     "MissingDependencyError",
     "NotFoundError",
     "ParseError",
@@ -45,6 +46,15 @@ class MGIError(Exception):
     ... except mgi.MGIError as error:
     ...     print(error)
     missing.json: cannot read the file: No such file or directory
+    """
+
+
+class MGIWarning(UserWarning):
+    """Something ``mgi`` stepped over and says so: a file skipped in a folder.
+
+    >>> import warnings, mgi
+    >>> issubclass(mgi.MGIWarning, UserWarning)
+    True
     """
 
 

@@ -114,9 +114,10 @@ class Table:
         return [dict(zip(columns, row, strict=True)) for row in self.rows]
 
     def to_csv(self) -> str:
-        """The table as CSV text with a header row (RFC 4180)."""
+        """The table as CSV text with a header row (RFC 4180 quoting), lines
+        ending in ``\\n`` as every text ``mgi`` writes."""
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.columns)
         writer.writerows(self.rows)
         return out.getvalue()

@@ -65,15 +65,21 @@ if TYPE_CHECKING:
     from mgi._countries import Countries
     from mgi.collections import Domains
 
-__all__ = ["MAX_PAGE_SIZE", "ParseResult", "parse_profile"]
+__all__ = ["MAX_PAGE_LINES", "MAX_PAGE_SIZE", "ParseResult", "parse_profile"]
 
 MAX_PAGE_SIZE = 5_000_000
 """The longest text :func:`parse_profile` reads unless given ``max_size``: five
 million characters (bytes, for bytes), some four hundred times a profile
-page.  Reading takes time in proportion to the size, a fraction of a second
-per million characters (``benchmarks/parse_pages.py`` measures it); the limit
-keeps a mistaken input (a whole export, a binary file) from holding a program
-for long."""
+page.  With :data:`MAX_PAGE_LINES` it keeps a mistaken input (a whole export,
+a binary file) from holding a program for long."""
+
+MAX_PAGE_LINES = 20_000
+"""The most lines :func:`parse_profile` reads unless given ``max_lines``: a
+profile page has about 150.  Reading takes time in proportion to the text:
+about 0.1 s per million characters of paragraphs, but some 2 to 5 µs for
+every line however short, so a page of a million one-word lines would take
+seconds; at this limit the slowest page reads in well under a second
+(``benchmarks/parse_pages.py`` measures every shape)."""
 
 
 @attrs.frozen
@@ -109,6 +115,7 @@ def parse_profile(
     filename: str | None = None,
     strict: Literal[True] = True,
     max_size: int | None = MAX_PAGE_SIZE,
+    max_lines: int | None = MAX_PAGE_LINES,
 ) -> Profile: ...
 @overload
 def parse_profile(
@@ -123,6 +130,7 @@ def parse_profile(
     filename: str | None = None,
     strict: Literal[False],
     max_size: int | None = MAX_PAGE_SIZE,
+    max_lines: int | None = MAX_PAGE_LINES,
 ) -> ParseResult: ...
 @overload
 def parse_profile(
@@ -137,6 +145,7 @@ def parse_profile(
     filename: str | None = None,
     strict: bool,
     max_size: int | None = MAX_PAGE_SIZE,
+    max_lines: int | None = MAX_PAGE_LINES,
 ) -> Profile | ParseResult: ...
 
 
@@ -152,6 +161,7 @@ def parse_profile(
     filename: str | None = None,
     strict: bool = True,
     max_size: int | None = MAX_PAGE_SIZE,
+    max_lines: int | None = MAX_PAGE_LINES,
 ) -> Profile | ParseResult:
     """Read copied profile page ``text`` (a string, or UTF-8 bytes) into a Profile.
 
@@ -172,8 +182,9 @@ def parse_profile(
     guessed) and each one said in a warning.
 
     Text longer than ``max_size`` characters (bytes, for bytes; by default
-    :data:`MAX_PAGE_SIZE`, ``None`` for no limit) raises :class:`mgi.ParseError`
-    before anything is read, whatever ``strict`` says; so does a run of more
+    :data:`MAX_PAGE_SIZE`, ``None`` for no limit) or of more than ``max_lines``
+    lines (:data:`MAX_PAGE_LINES`) raises :class:`mgi.ParseError` before
+    anything is read, whatever ``strict`` says; so does a run of more
     than 30 combining marks (:data:`mgi.text.MAX_MARKS`), which no written
     language uses and which would make reading slow.
 
@@ -193,7 +204,7 @@ def parse_profile(
     ...
     mgi.errors.ParseError: line 1: the text has ... characters, more than the limit of 1,000 ...
     """
-    reader = _Reader(_lines(text, filename, max_size), filename, strict)
+    reader = _Reader(_lines(text, filename, max_size, max_lines), filename, strict)
     reader.read()
     profile = reader.profile(
         language=language,
@@ -269,7 +280,12 @@ class _Line:
     than ``_SHORT``, which can only be a finding or a paragraph."""
 
 
-def _lines(text: str | bytes, filename: str | None, max_size: int | None) -> list[_Line]:
+def _lines(
+    text: str | bytes,
+    filename: str | None,
+    max_size: int | None,
+    max_lines: int | None = MAX_PAGE_LINES,
+) -> list[_Line]:
     if not isinstance(text, (str, bytes)):
         raise InvalidValueError(f"expected page text (str or bytes), got {type(text).__name__}")
     if max_size is not None and len(text) > max_size:
@@ -296,6 +312,12 @@ def _lines(text: str | bytes, filename: str | None, max_size: int | None) -> lis
         line = len(_BREAKS.findall(text, 0, surrogate.start())) + 1
         message = f"U+{ord(surrogate[0]):04X}, half of a surrogate pair, is not a character"
         raise ParseError(message, line, "", filename)
+    if max_lines is not None and len(_BREAKS.findall(text)) >= max_lines:
+        message = (
+            f"the text has more than {max_lines:,} lines, the limit "
+            "(pass max_lines= to read longer text)"
+        )
+        raise ParseError(message, max_lines + 1, "", filename)
     text = unicodedata.normalize("NFC", text)
     lines = []
     for number, raw in enumerate(_BREAKS.split(text), 1):

@@ -54,7 +54,8 @@ from typing import Any, TypeAlias
 import attrs
 
 from mgi._checks import of_type, tuple_of
-from mgi._jsonio import decode_text, parse_json, read_file
+from mgi._files import checked_path, read_bytes
+from mgi._jsonio import decode_text, parse_json
 from mgi.collections import Subcategories, SubcategoryKey
 from mgi.errors import (
     DataError,
@@ -421,8 +422,16 @@ _HEADER = ["subcategory", "response"]
 _Entry: TypeAlias = tuple[str, object, object]  # location, key, value
 
 
-def load_responses(path: str | os.PathLike[str]) -> dict[str, Response]:
-    """Read responses from a ``.json`` or ``.csv`` file (see :func:`loads_responses`).
+MAX_RESPONSES_SIZE = 2**20
+"""The most bytes :func:`load_responses` reads (30 responses take about 1 KB);
+pass ``max_size=`` to read more."""
+
+
+def load_responses(
+    path: str | os.PathLike[str], *, max_size: int = MAX_RESPONSES_SIZE
+) -> dict[str, Response]:
+    """Read responses from a ``.json`` or ``.csv`` file of at most ``max_size``
+    bytes (see :func:`loads_responses`).
 
     >>> import mgi, pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -431,11 +440,11 @@ def load_responses(path: str | os.PathLike[str]) -> dict[str, Response]:
     ...     print(mgi.sdg.load_responses(path))
     {'2a': <Response.YES: 'yes'>, '2b': <Response.NO: 'no'>}
     """
-    name = os.fspath(path)
+    name = checked_path(path)
     kind = Path(name).suffix.lower().lstrip(".")
     if kind not in ("json", "csv"):
         raise MGIError(f"{name}: cannot tell the format: name the file .json or .csv")
-    return loads_responses(read_file(path), kind, name)
+    return loads_responses(read_bytes(name, max_size), kind, name)
 
 
 def loads_responses(
