@@ -5,7 +5,10 @@ Run from the repository root: ``.venv/bin/python benchmarks/parse_pages.py [ROUN
 Prints the median time per page for each way in, and its ratio to a bare
 ``json.loads`` of the profile's JSON (the floor); then seconds per MB for
 pages of 1 and 4 MB, which stay about equal when reading time is linear in
-the size (``tests/test_parse_fuzz.py`` fails when it is not).
+the size (``tests/test_parse_fuzz.py`` fails when it is not); then the
+shapes that cost most per MB (many short lines, bare CR line ends), as
+seconds per MB and microseconds per line, and the time of the slowest shape
+at the line limit (``mgi.parse.MAX_PAGE_LINES``).
 """
 
 from __future__ import annotations
@@ -99,14 +102,48 @@ def _per_megabyte() -> None:
             def work(text: str = text, strict: bool = strict) -> None:
                 # A shuffled page may hold no profile: reading it is what is timed.
                 with contextlib.suppress(mgi.ParseError):
-                    mgi.parse_profile(text, strict=strict)
+                    mgi.parse_profile(text, strict=strict, max_lines=None)
 
             print(f"{name:28} {size:9.2f} {median_seconds(work, 3) / size:9.3f}")
+
+
+# Lines that cost most per character: one line each, repeated to a megabyte
+# inside the seed page's first list.
+_SHAPES = {
+    "short bullets": "  • Punto.\n",
+    "one word a line": "a\n",
+    "bare CR line ends": "  • Punto.\r",
+    "blank lines": "\n",
+}
+
+
+def _per_shape() -> None:
+    from mgi.parse import MAX_PAGE_LINES
+
+    seed = SEED.read_text(encoding="utf-8")
+    at = seed.index("  • ")
+    print(f"\n{'shape':28} {'s/MB':>9} {'us/line':>9} {'s at limit':>10}   (3 rounds, median)")
+    for name, line in _SHAPES.items():
+        count = 1_000_000 // len(line)
+        text = seed[:at] + line * count + seed[at:]
+
+        def work(text: str = text) -> None:
+            with contextlib.suppress(mgi.ParseError):
+                mgi.parse_profile(text, strict=False, max_lines=None)
+
+        seconds = median_seconds(work, 3)
+        size = len(text.encode("utf-8")) / 1e6
+        per_line = seconds / count
+        print(
+            f"{name:28} {seconds / size:9.3f} {per_line * 1e6:9.2f} "
+            f"{per_line * MAX_PAGE_LINES:10.3f}"
+        )
 
 
 def main() -> int:
     _per_page(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
     _per_megabyte()
+    _per_shape()
     return 0
 
 

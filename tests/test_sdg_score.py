@@ -129,8 +129,13 @@ def test_overall_value_over_all_30(full: int, half: int, value: Fraction, catego
 
 
 def test_all_yes_is_exactly_100_where_float_sums_fall_short() -> None:
-    # Summing the thirty shares in floats gives 99.99999999999999: category 3.
-    assert sum(1.0 / 30 for _ in range(30)) * 100 < 100
+    # Adding the thirty shares in floats one by one gives 99.99999999999999:
+    # category 3. (Python 3.12's sum() compensates; a plain running total
+    # does not.)
+    total = 0.0
+    for _ in range(30):
+        total += 1.0 / 30
+    assert total * 100 < 100
     result = mgi.sdg.score({key: YES[int(key[0])] for key in KEYS})
     assert result.value == 100
     assert result.category is Category.FULLY_MEETS

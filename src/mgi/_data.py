@@ -18,9 +18,8 @@ from mgi._convert import structure
 from mgi._countries import Countries, CountryTable
 from mgi._jsonio import parse_json
 from mgi.collections import Domains, Profiles, Subcategories
-from mgi.documents import profile_from_dict
 from mgi.indicator import SdgIndicator
-from mgi.model import Domain, Provenance
+from mgi.model import Domain, Profile, Provenance
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -80,7 +79,7 @@ def profiles() -> Profiles:
     loaded = []
     for file_name in names:
         document, name = read_document("profiles", file_name)
-        loaded.append((profile_from_dict(document, source=name), name))
+        loaded.append((structure(document, Profile, name), name))
     return Profiles._with_sources(loaded)
 
 

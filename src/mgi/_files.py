@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -149,7 +148,7 @@ def _write_stream(target: str, data: bytes) -> None:
 
 def _replace(target: str, data: bytes, found: os.stat_result | None) -> None:
     folder, base = os.path.split(target)
-    temporary = os.path.join(folder, f".{base}.mgi-{secrets.token_hex(4)}.tmp")
+    temporary = os.path.join(folder, f".{base}.mgi-{os.urandom(4).hex()}.tmp")
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except PermissionError:

@@ -7,7 +7,7 @@ standard output.  Errors are printed to stderr as one line, with exit status
 is plain text, with ``\n`` line ends, when it goes to a pipe or a file; in a
 terminal, titles and headings are bold unless ``NO_COLOR`` is set.
 
-``-o FILE`` writes as :mod:`mgi._files` says (a regular file whole or not at
+``-o FILE`` writes as the library does (a regular file whole or not at
 all, a link followed, a device or FIFO as a stream, ``-`` to standard
 output, never over an input); its extension gives the format where
 ``--format`` does not, and the two must agree.  Every input is read with a

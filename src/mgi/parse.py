@@ -76,9 +76,10 @@ a binary file) from holding a program for long."""
 MAX_PAGE_LINES = 20_000
 """The most lines :func:`parse_profile` reads unless given ``max_lines``: a
 profile page has about 150.  Reading takes time in proportion to the text:
-about 0.1 s per million characters of paragraphs, but some 2 to 5 µs for
-every line however short, so a page of a million one-word lines would take
-seconds; at this limit the slowest page reads in well under a second
+some 0.1 to 0.4 s per million characters of paragraphs, but also 4 to 26 µs
+for every line however short (by its shape, measured on two shared cores),
+so a page of a million one-word lines would take half a minute; at this
+limit the slowest shape reads in about half a second
 (``benchmarks/parse_pages.py`` measures every shape)."""
 
 
