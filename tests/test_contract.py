@@ -72,7 +72,8 @@ def test_profiles_and_subcategories_are_sequences(name: str) -> None:
     assert list(reversed(collection)) == list(reversed(items))
     assert tuple(collection[::2]) == items[::2]
     assert type(collection[:1]) is type(collection)
-    chosen = {random.choice(collection) for _ in range(200)}
+    draw = random.Random(2024)  # seeded: the test never fails by chance
+    chosen = {draw.choice(collection) for _ in range(1_000)}
     assert chosen == set(items)
     assert collection.index(items[-1]) == len(items) - 1
     with pytest.raises(IndexError):

@@ -49,7 +49,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeAlias, TypeVar, Unpack, overload
 
 from mgi._checks import ReadOnly as _ReadOnly
-from mgi.errors import DataError, NotFoundError, PositionError, Problem
+from mgi.errors import DataError, InvalidValueError, NotFoundError, PositionError, Problem
 from mgi.indicator import Subcategory
 from mgi.model import (
     Domain,
@@ -405,8 +405,6 @@ def _profiles_from_pairs(pairs: tuple[tuple[Profile, str], ...]) -> Profiles:
 
 def _country_key(country: object) -> str:
     if not isinstance(country, str):
-        from mgi.errors import InvalidValueError
-
         raise InvalidValueError(
             f"expected a country code or name as a string, got {type(country).__name__}",
             "country",

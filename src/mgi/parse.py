@@ -527,7 +527,9 @@ class _Reader:
             self.close_paragraph()
             return True
         date = _date(line)
-        if date is not None:
+        if date is not None:  # a line of its own: it ends a finding or paragraph
+            self.close_finding()
+            self.close_paragraph()
             self.read_date(line, *date)
             return True
         title = _title(line)
