@@ -20,7 +20,7 @@ json_values = st.recursive(
 )
 
 # Keys whose field has a default: leaving them out is no error.
-OPTIONAL_KEYS = frozenset({"url", "note"})
+OPTIONAL_KEYS = frozenset({"url", "note", "$schema"})
 
 
 def paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -14,6 +14,7 @@ import pytest
 from tests.test_cli_parse import SEED, _mgi
 
 import mgi
+from mgi.model import DOMAIN_SLUGS
 from mgi.parse import MAX_PAGE_SIZE, page_problems
 
 BUNDLED = mgi.profiles["huehuetenango-2024"]
@@ -72,16 +73,17 @@ def test_every_problem_in_every_file_is_one_line(tmp_path: Path) -> None:
     assert len(page_lines) > 2
     assert page_lines[-1].startswith(f"{page.count(chr(10)) + 1}: no date line found")
     file = dict(zip(files, paths, strict=True))
+    nope = f"expected one of {', '.join(map(repr, DOMAIN_SLUGS))}, got string 'nope'"
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{file['good.json']}: ok, 1 profile",
         f"{file['bad.json']}:$.language: required field missing",
         f"{file['bad.json']}:$.published.month: expected a month from 1 to 12, got 13",
-        f"{file['bad.json']}:$.findings[0].domain: unknown domain 'nope'",
+        f"{file['bad.json']}:$.findings[0].domain: {nope}",
         f"{file['bad.jsonl']}:2:11: invalid JSON: Expecting ',' delimiter",
         f"{file['bad.jsonl']}:3:$.language: required field missing",
         f"{file['bad.jsonl']}:3:$.published.month: expected a month from 1 to 12, got 13",
-        f"{file['bad.jsonl']}:3:$.findings[0].domain: unknown domain 'nope'",
+        f"{file['bad.jsonl']}:3:$.findings[0].domain: {nope}",
         f"{file['bad.jsonl']}:4:$.id: the id 'copy-0' is also on line 1",
         *[f"{file['bad.txt']}:{line}" for line in page_lines],
         f"{file['notes.txt']}:1: no profile found; expected the profile: an INTRODUCTION "

@@ -112,7 +112,9 @@ def test_a_bad_line_names_file_line_and_json_path(tmp_path: Path) -> None:
     with pytest.raises(mgi.DataError) as caught:
         mgi.load_profiles(path)
     assert str(caught.value) == (
-        f"{path}: line 2, $.findings[4].domain: unknown domain 'parnterships' "
+        f"{path}: line 2, $.findings[4].domain: expected one of 'migrants_rights', "
+        "'whole_of_government', 'partnerships', 'wellbeing', 'crises', "
+        "'safe_orderly_regular', got string 'parnterships' "
         "(did you mean 'partnerships'?)"
     )
     assert caught.value.source == str(path)
@@ -224,6 +226,12 @@ def test_loaded_collections_share_repeated_strings(tmp_path: Path) -> None:
 # -- the fast converter builds exactly what the detailed converter builds ------
 
 
+def _record_form(document: Any) -> Any:
+    """A document without its format key: what the converter reads (the
+    format is the document's, read by mgi.documents)."""
+    return {key: value for key, value in document.items() if key != "$schema"}
+
+
 def _fast(document: Any) -> mgi.Profile:
     return _convert._fast.structure(document, mgi.Profile)
 
@@ -235,7 +243,7 @@ def _detailed(document: Any) -> mgi.Profile:
 @settings(max_examples=60)
 @given(generated_profiles)
 def test_valid_documents_build_the_same_on_both_converters(profile: mgi.Profile) -> None:
-    document = mgi.profile_to_dict(profile)
+    document = _record_form(mgi.profile_to_dict(profile))
     assert _fast(document) == profile
     assert _detailed(document) == profile
     # Keys in another order make no difference.
@@ -264,7 +272,7 @@ _ODD_VALUES = st.sampled_from(
 def test_a_changed_document_fails_on_the_fast_path_exactly_when_it_is_invalid(
     data: st.DataObject,
 ) -> None:
-    document = mgi.profile_to_dict(HUEHUETENANGO)
+    document = _record_form(mgi.profile_to_dict(HUEHUETENANGO))
     for _ in range(data.draw(st.integers(1, 3))):
         places = list(_paths(document))[1:]
         *parent_path, key = data.draw(st.sampled_from(places))

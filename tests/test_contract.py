@@ -22,7 +22,7 @@ HUEHUETENANGO = "huehuetenango-2024"
 
 def test_dir_is_the_table_of_public_names() -> None:
     assert dir(mgi) == mgi.__all__
-    assert set(mgi.__all__) == {*mgi._PUBLIC, "__version__", "provenance", "search"}
+    assert set(mgi.__all__) == {*mgi._PUBLIC, "__version__", "provenance", "schema", "search"}
     for name in mgi.__all__:
         assert getattr(mgi, name) is not None
 
@@ -120,6 +120,8 @@ def _public_objects() -> list[object]:
         hits[0],
         hits.query,
         mgi.parse_profile(profile.to_text(), strict=False),
+        mgi.profile_to_dict(profile),
+        mgi.schema("profile"),
     ]
 
 
@@ -201,6 +203,18 @@ def answer() -> mgi.Response:
 
 def everything() -> list[mgi.Domain]:
     return list(mgi.domains.values())
+
+
+def document_keys(profile: mgi.Profile) -> tuple[str, mgi.DomainSlug, str | None]:
+    document: mgi.ProfileDocument = mgi.profile_to_dict(profile)
+    finding: mgi.FindingDocument = document["findings"][0]
+    place: mgi.PlaceDocument = document["place"]
+    source: mgi.SourceDocument = document["source"]
+    return document["$schema"] + place["level"], finding["domain"], source["url"]
+
+
+def schema_id(name: mgi.SchemaName) -> object:
+    return mgi.schema(name)["$id"]
 """
 
 
@@ -229,3 +243,13 @@ def test_a_misspelt_word_fails_type_checking(tmp_path: Path) -> None:
     result = _mypy(tmp_path, source)
     assert result.returncode == 1
     assert result.stdout.count("error:") == 2, result.stdout
+
+
+def test_a_misspelt_document_key_fails_type_checking(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    source = DOWNSTREAM + '\n\ntitle = mgi.profile_to_dict(mgi.profiles[0])["titel"]\n'
+    source += 'slug: mgi.DomainSlug = "rights"\n'
+    source += 'schema = mgi.schema("profiel")\n'
+    result = _mypy(tmp_path, source)
+    assert result.returncode == 1
+    assert result.stdout.count("error:") == 3, result.stdout

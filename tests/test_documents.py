@@ -60,10 +60,15 @@ def _problems(data: Any, source: str | None = "profile.json") -> list[str]:
     return [str(problem) for problem in error.problems]
 
 
+SLUGS = "'migrants_rights', 'whole_of_government', 'partnerships', 'wellbeing', 'crises', \
+'safe_orderly_regular'"
+
+
 def test_unknown_domain_names_the_path_and_suggests(document: dict[str, Any]) -> None:
     document["findings"][3]["domain"] = "parnterships"
     assert _problems(document) == [
-        "$.findings[3].domain: unknown domain 'parnterships' (did you mean 'partnerships'?)"
+        f"$.findings[3].domain: expected one of {SLUGS}, got string 'parnterships' "
+        "(did you mean 'partnerships'?)"
     ]
 
 
@@ -76,7 +81,8 @@ def test_unknown_domain_names_the_path_and_suggests(document: dict[str, Any]) ->
         ),
         (
             lambda d: d["findings"][0].update(domain=3),
-            "$.findings[0].domain: expected a domain slug",
+            f"$.findings[0].domain: expected one of {SLUGS}, got integer 3 (did you mean "
+            "'partnerships'?)",
         ),
         (lambda d: d["findings"][0].update(text=""), "$.findings[0].text: expected some text"),
         (lambda d: d["findings"][1].update(extra=1), "$.findings[1]: extra fields found (extra)"),

@@ -64,7 +64,7 @@ def _check(python: str | Path, cwd: Path, env: dict[str, str] | None = None) -> 
     assert "taxonomy.json" in packaged.split()
     assert "profiles/huehuetenango-2024.json" in packaged.split()
     assert read.split() == packaged.split()
-    assert {"countries", "sdg_indicator"} <= set(loaders.split())
+    assert {"countries", "sdg_indicator", "schemas"} <= set(loaders.split())
     return location
 
 
@@ -86,6 +86,7 @@ def test_wheel_holds_the_data_and_type_marker(wheel: Path) -> None:
     assert "mgi/data/taxonomy.json" in names
     assert "mgi/data/provenance.json" in names
     assert "mgi/data/profiles/huehuetenango-2024.json" in names
+    assert {"mgi/data/schema/profile.json", "mgi/data/schema/responses.json"} <= names
     packaged = {n for n in names if n.startswith("mgi/data/")}
     source = {
         "mgi/" + p.relative_to(ROOT / "src" / "mgi").as_posix()

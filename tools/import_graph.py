@@ -18,7 +18,7 @@ from pathlib import Path
 
 # Lowest first; a module may import from its own layer and the ones below.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["errors", "text", "_checks", "_jsonio", "_files"], 0),
+    **dict.fromkeys(["errors", "text", "_checks", "_jsonio", "_files", "_formats"], 0),
     **dict.fromkeys(["model", "indicator"], 1),
     **dict.fromkeys(["collections", "_countries"], 2),
     **dict.fromkeys(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from typing import Any, Unpack
 
     from mgi import sdg as sdg
+    from mgi._formats import SchemaName as SchemaName
     from mgi.collections import (
         Domains as Domains,
         Profiles as Profiles,
@@ -32,6 +33,11 @@ if TYPE_CHECKING:
         SubcategoryKey as SubcategoryKey,
     )
     from mgi.documents import (
+        DomainSlug as DomainSlug,
+        FindingDocument as FindingDocument,
+        PlaceDocument as PlaceDocument,
+        ProfileDocument as ProfileDocument,
+        SourceDocument as SourceDocument,
         dump_profile as dump_profile,
         dump_profiles as dump_profiles,
         dumps_profile as dumps_profile,
@@ -170,9 +176,15 @@ _PUBLIC = {
             "dumps_profile",
             "dump_profiles",
             "dumps_profiles",
+            "ProfileDocument",
+            "PlaceDocument",
+            "FindingDocument",
+            "SourceDocument",
+            "DomainSlug",
         ],
         "documents",
     ),
+    "SchemaName": "_formats",
     **dict.fromkeys(["ParseResult", "parse_profile"], "parse"),
     **dict.fromkeys(["Hit", "Hits", "Part", "Query", "SearchCriteria", "Term"], "index"),
     **dict.fromkeys(["Answer", "DomainScore", "Score"], "sdg"),
@@ -182,7 +194,7 @@ _PUBLIC = {
     "profiles": "_data",
 }
 
-__all__ = sorted([*_PUBLIC, "__version__", "provenance", "search"])
+__all__ = sorted([*_PUBLIC, "__version__", "provenance", "schema", "search"])
 
 domains: Domains
 """The six MGI domains (:class:`mgi.Domains`), loaded on first use."""
@@ -203,6 +215,27 @@ def provenance() -> Provenance:
     from mgi import _data
 
     return _data.provenance()
+
+
+def schema(name: SchemaName) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document format: ``'profile'`` (a
+    profile document, as :func:`mgi.dumps_profile` writes it) or
+    ``'responses'`` (an SDG 10.7.2 responses file in JSON).
+
+    Each call returns a new dict, the caller's to change. Its ``$id``
+    (``urn:mgi:profile:1``) is what a document gives as ``"$schema"``;
+    ``mgi schema NAME`` prints the same schema at the shell.
+
+    >>> import mgi
+    >>> schema = mgi.schema("profile")
+    >>> schema["$id"], schema["required"][:3]
+    ('urn:mgi:profile:1', ['id', 'title', 'place'])
+    >>> mgi.schema("responses")["properties"]["1a"]["title"]
+    'Essential and/or emergency health care'
+    """
+    from mgi import _data
+
+    return _data.schema(name)
 
 
 def search(query: str, **criteria: Unpack[SearchCriteria]) -> Hits:

@@ -27,7 +27,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import format_exception
 
-from mgi.errors import DataError, InvalidValueError, Problem, _shown
+from mgi.errors import DataError, InvalidValueError, MGIError, NotFoundError, Problem, _shown
 from mgi.model import (
     DOMAIN_SLUGS,
     Finding,
@@ -36,6 +36,9 @@ from mgi.model import (
     MigofKind,
     NameUse,
     YearMonth,
+    domain_number,
+    finding_kind,
+    level_of,
 )
 from mgi.text import close_matches
 
@@ -92,19 +95,56 @@ def _structure_optional_str(value: Any, _: Any) -> str | None:
     return value  # type: ignore[no-any-return,unused-ignore]
 
 
+# What the Python API also takes for a value a document gives in one form only.
+_LENIENT: dict[type[enum.Enum], Callable[[Any], enum.Enum]] = {
+    FindingKind: finding_kind,
+    Level: level_of,
+}
+
+
 def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     values = [member.value for member in kind]
+    lenient = _LENIENT.get(kind)
 
     def structure(value: Any, __: Any) -> Any:
         if isinstance(value, str) and value in values:
             return kind(value)
-        hint = close_matches(value, values) if isinstance(value, str) else []
         raise InvalidValueError(
             f"expected one of {', '.join(map(repr, values))}, got {_describe(value)}"
-            + (f" (did you mean {hint[0]!r}?)" if hint else "")
+            + _hint(value, values, lenient)
         )
 
     return structure
+
+
+def _hint(value: Any, values: list[str], lenient: Callable[[Any], Any] | None) -> str:
+    """' (did you mean ...?)': the canonical form of what the Python API would
+    take ``value`` for, else the closest of ``values``."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return ""
+    meant = _meant(value, lenient)
+    if meant is not None:
+        return f" (did you mean {meant!r}?)"
+    hint = close_matches(value, values, limit=1) if isinstance(value, str) else []
+    return f" (did you mean {hint[0]!r}?)" if hint else ""
+
+
+def _meant(value: Any, lenient: Callable[[Any], Any] | None) -> str | None:
+    """The canonical form of what ``lenient`` takes ``value`` for, or None."""
+    if lenient is None:
+        return None
+    try:
+        return _canonical(lenient(value))
+    except MGIError:
+        return None
+
+
+def _canonical(meant: Any) -> str:
+    return DOMAIN_SLUGS[meant - 1] if isinstance(meant, int) else str(meant.value)
+
+
+def _value_of(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _tuple_hook(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -122,15 +162,29 @@ def _record_hook(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any],
     return _record_hook_with(converter, kind)
 
 
+def _domain_or_closest(value: Any) -> int:
+    """The domain ``value`` names in Python, or the closest the bundled names
+    suggest (a domain is looked up by its names in every language)."""
+    try:
+        return domain_number(value)
+    except NotFoundError as error:
+        if not error.suggestions:
+            raise
+        return domain_number(error.suggestions[0])
+
+
+_DOMAIN_NUMBERS = {slug: number for number, slug in enumerate(DOMAIN_SLUGS, 1)}
+_SLUG_LIST = ", ".join(map(repr, DOMAIN_SLUGS))
+
+
 def _structure_domain(value: Any, _: Any) -> int:
-    if isinstance(value, str) and value in DOMAIN_SLUGS:
-        return DOMAIN_SLUGS.index(value) + 1
-    hint = close_matches(value, DOMAIN_SLUGS, limit=1) if isinstance(value, str) else []
-    raise InvalidValueError(
-        f"unknown domain {_shown(value)}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
-        if isinstance(value, str)
-        else f"expected a domain slug such as 'partnerships', got {_describe(value)}"
-    )
+    # A document names a domain by its slug only, though Python also takes
+    # its number, its SDG code and its names: the hint gives the slug meant.
+    number = _DOMAIN_NUMBERS.get(value) if type(value) is str else None
+    if number is not None:
+        return number
+    hint = _hint(value, list(DOMAIN_SLUGS), _domain_or_closest)
+    raise InvalidValueError(f"expected one of {_SLUG_LIST}, got {_describe(value)}{hint}")
 
 
 _months: dict[str, YearMonth] = {}
@@ -159,6 +213,8 @@ def _build(detailed: bool) -> cattrs.Converter:
     # str hook would let any string through.
     for kind in (Level, FindingKind, NameUse, MigofKind):
         converter.register_structure_hook(kind, _enum_hook(kind))
+        # JSON-shaped data holds plain strings, not the enum members.
+        converter.register_unstructure_hook(kind, _value_of)
     converter.register_structure_hook(str | None, _structure_optional_str)
     converter.register_structure_hook(YearMonth, _structure_year_month)
     converter.register_unstructure_hook(YearMonth, str)

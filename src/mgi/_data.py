@@ -9,6 +9,7 @@ ask at once. This is the only module that reads the package's data files.
 from __future__ import annotations
 
 import _thread
+import copy
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,15 +17,27 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mgi._convert import structure
 from mgi._countries import Countries, CountryTable
+from mgi._formats import FORMATS, SchemaName
 from mgi._jsonio import parse_json
 from mgi.collections import Domains, Profiles, Subcategories
+from mgi.documents import profile_from_dict
+from mgi.errors import NotFoundError
 from mgi.indicator import SdgIndicator
-from mgi.model import Domain, Profile, Provenance
+from mgi.model import Domain, Provenance
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["countries", "domains", "profiles", "provenance", "sdg_indicator", "sdg_subcategories"]
+__all__ = [
+    "countries",
+    "domains",
+    "profiles",
+    "provenance",
+    "schema",
+    "schemas",
+    "sdg_indicator",
+    "sdg_subcategories",
+]
 
 T = TypeVar("T")
 
@@ -79,7 +92,7 @@ def profiles() -> Profiles:
     loaded = []
     for file_name in names:
         document, name = read_document("profiles", file_name)
-        loaded.append((structure(document, Profile, name), name))
+        loaded.append((profile_from_dict(document, source=name), name))
     return Profiles._with_sources(loaded)
 
 
@@ -110,3 +123,17 @@ def countries() -> Countries:
     """Country names and ISO 3166-1 codes from ``data/countries.json``."""
     document, name = read_document("countries.json")
     return Countries(structure(document, CountryTable, name).countries, name)
+
+
+@_once
+def schemas() -> dict[SchemaName, dict[str, Any]]:
+    """The JSON Schema of each document format, from ``data/schema/``."""
+    return {name: read_document("schema", f"{name}.json")[0] for name in FORMATS}
+
+
+def schema(name: SchemaName) -> dict[str, Any]:
+    """A new copy of the JSON Schema of the format ``name``: the caller's to change."""
+    found = schemas().get(name) if isinstance(name, str) else None
+    if found is None:
+        raise NotFoundError("schema", name, list(FORMATS))
+    return copy.deepcopy(found)

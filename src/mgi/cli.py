@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NoReturn
 import mgi
 from mgi import views
 from mgi._files import read_bytes, write_text
+from mgi._formats import FORMATS
 from mgi.documents import MAX_FILE_SIZE
 from mgi.errors import DataError, MGIError, Problem
 
@@ -432,6 +433,24 @@ def _check(commands: Commands) -> None:
             summary = f"{problems} problem{'' if problems == 1 else 's'} in {failed} of "
             raise _Failed(output, summary + f"{len(args.files)} files")
         return output
+
+    parser.set_defaults(run=run)
+
+
+@command
+def _schema(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a document format",
+        description="Print the JSON Schema (draft 2020-12) of a profile document or of an "
+        "SDG 10.7.2 responses file, for validators and editors in any language.",
+    )
+    parser.add_argument("name", choices=list(FORMATS), help="the format: profile or responses")
+    _output_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        text = json.dumps(mgi.schema(args.name), ensure_ascii=False, indent=2) + "\n"
+        return _output(text, args.output)
 
     parser.set_defaults(run=run)
 

@@ -21,6 +21,20 @@ True
 
 Many profiles travel as JSON Lines, one profile a line (``loads_profiles``,
 ``dumps_profiles``); problems then name the line too.
+
+Every document written names its format in ``"$schema"``, the ``$id`` of the
+shipped JSON Schema (:func:`mgi.schema`); a document without it is read as
+the current format, one from a newer format is refused:
+
+>>> mgi.profile_to_dict(profile)["$schema"]
+'urn:mgi:profile:1'
+>>> mgi.loads_profile('{"$schema": "urn:mgi:profile:2", "id": "x"}')
+Traceback (most recent call last):
+...
+mgi.errors.DataError: $.$schema: the document is in mgi profile format 2, newer than format 1, ...
+
+The types of the JSON-shaped form (:class:`ProfileDocument` and the
+documents inside it) let a type checker see its keys.
 """
 
 from __future__ import annotations
@@ -32,16 +46,22 @@ import json.scanner
 import os
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TypeAlias, TypedDict, cast
 
 from mgi._convert import structure, unstructure
 from mgi._files import checked_path, read_bytes, write_text
+from mgi._formats import PROFILE, VERSION_KEY
 from mgi._jsonio import parse_json
 from mgi.collections import Profiles
 from mgi.errors import DataError, FileError, InvalidValueError, MGIWarning, Problem
-from mgi.model import Profile
+from mgi.model import FindingKindName, Profile
 
 __all__ = [
+    "DomainSlug",
+    "FindingDocument",
+    "PlaceDocument",
+    "ProfileDocument",
+    "SourceDocument",
     "document_kind",
     "document_problems",
     "dump_profile",
@@ -55,6 +75,109 @@ __all__ = [
     "profile_from_dict",
     "profile_to_dict",
 ]
+
+# -- the JSON-shaped form, typed --------------------------------------------------
+
+#: The slugs a profile document names a finding's domain by (in domain order).
+DomainSlug: TypeAlias = Literal[
+    "migrants_rights",
+    "whole_of_government",
+    "partnerships",
+    "wellbeing",
+    "crises",
+    "safe_orderly_regular",
+]
+
+
+class PlaceDocument(TypedDict):
+    """A profile document's ``place`` (see :class:`mgi.Place`).
+
+    >>> import mgi
+    >>> place: mgi.PlaceDocument = mgi.profile_to_dict(mgi.profiles[0])["place"]
+    >>> place["level"], place["country"]
+    ('local', 'GTM')
+    """
+
+    name: str
+    """The place's name as the profile gives it."""
+    kind: str
+    """What sort of place: 'country', 'municipality', ..."""
+    level: Literal["national", "local"]
+    """``'national'`` or ``'local'`` (a document never says ``'city'``)."""
+    country: str
+    """ISO 3166-1 alpha-3 code of the country."""
+    country_name: str
+    """The country's name as the profile writes it."""
+
+
+class FindingDocument(TypedDict):
+    """One of a profile document's ``findings`` (see :class:`mgi.Finding`).
+
+    >>> import mgi
+    >>> finding: mgi.FindingDocument = mgi.profile_to_dict(mgi.profiles[0])["findings"][0]
+    >>> finding["domain"], finding["kind"]
+    ('migrants_rights', 'well_developed')
+    """
+
+    domain: DomainSlug
+    """The domain's slug (a :class:`mgi.Finding` holds its number)."""
+    kind: FindingKindName
+    """``'well_developed'`` or ``'potential'``."""
+    text: str
+    """The finding as the profile words it."""
+
+
+class SourceDocument(TypedDict):
+    """A profile document's ``source`` (see :class:`mgi.Source`).
+
+    >>> import mgi
+    >>> mgi.profile_to_dict(mgi.profiles[0])["source"]["url"] is None
+    True
+    """
+
+    description: str
+    """What the text was taken from."""
+    url: str | None
+    """The address of the page, or ``None`` (null) where it is not known."""
+
+
+# "$schema" is no Python name: the key is declared the other way, in a base.
+_Versioned = TypedDict("_Versioned", {"$schema": str})
+
+
+class ProfileDocument(_Versioned):
+    """A profile as JSON-shaped data: what :func:`profile_to_dict` returns and
+    :func:`profile_from_dict` reads.  Its keys are described, with every
+    constraint on their values, by the schema ``mgi.schema("profile")``.
+
+    ``"$schema"`` names the format; the loaders take documents without it as
+    the current format.
+
+    >>> import mgi
+    >>> document: mgi.ProfileDocument = mgi.profile_to_dict(mgi.profiles[0])
+    >>> document["$schema"], document["published"], document["place"]["name"]
+    ('urn:mgi:profile:1', '2024-08', 'Municipalidad de Huehuetenango')
+    """
+
+    id: str
+    """The profile's stable id, e.g. 'huehuetenango-2024'."""
+    title: str
+    """The title as published."""
+    place: PlaceDocument
+    """The country or local authority assessed."""
+    language: str
+    """Code (ISO 639) of the language the profile is written in."""
+    published: str
+    """Month of publication, 'YYYY-MM'."""
+    introduction: list[str]
+    """The introduction's paragraphs, in page order."""
+    findings: list[FindingDocument]
+    """Every finding, in page order."""
+    source: SourceDocument
+    """Where the profile's text comes from."""
+
+
+# -- one document --------------------------------------------------------------------
 
 
 def profile_from_dict(data: Any, source: str | None = None) -> Profile:
@@ -70,8 +193,15 @@ def profile_from_dict(data: Any, source: str | None = None) -> Profile:
     Traceback (most recent call last):
     ...
     mgi.errors.DataError: mine.json: $.published.month: expected a month from 1 to 12, got 13
-    mine.json: $.findings[2].domain: unknown domain 'rights'
+    mine.json: $.findings[2].domain: expected one of 'migrants_rights', ..., got string 'rights' \
+(did you mean 'migrants_rights'?)
+
+    A domain, a finding kind and a level are accepted in their canonical form
+    only, the one :func:`profile_to_dict` writes.  ``"$schema"``, when given,
+    must name this format (``'urn:mgi:profile:1'``).
     """
+    if isinstance(data, dict) and VERSION_KEY in data:
+        return _versioned(data, source)
     return structure(data, Profile, source)
 
 
@@ -87,6 +217,24 @@ MAX_FILE_SIZE = 4 * 2**30
 MAX_PROBLEMS = 100
 """Reading JSON Lines stops after this many problems: a file that is not
 JSON Lines at all gives one screenful, not one problem a line forever."""
+
+
+def _versioned(data: dict[str, Any], source: str | None) -> Profile:
+    """Read a document that names its format: refused at once if the format is
+    newer, its problem reported with the others if it names no known format."""
+    version = data[VERSION_KEY]
+    rest = {key: value for key, value in data.items() if key != VERSION_KEY}
+    message = PROFILE.problem(version)
+    if message is None:
+        return structure(rest, Profile, source)
+    problem = Problem(f"$.{VERSION_KEY}", message)
+    if PROFILE.is_newer(version):  # other problems would only be the newer format's keys
+        raise DataError([problem], source)
+    try:
+        structure(rest, Profile, source)
+    except DataError as error:
+        raise DataError([problem, *error.problems], source) from None
+    raise DataError([problem], source)
 
 
 def _checked_text(text: object) -> str | bytes:
@@ -288,26 +436,29 @@ def dump_profiles(profiles: Iterable[Profile], path: str | os.PathLike[str]) -> 
     write_text(path, dumps_profiles(profiles))
 
 
-def profile_to_dict(profile: Profile) -> dict[str, Any]:
-    """The JSON-shaped form of ``profile``, as the loaders accept it.
+def profile_to_dict(profile: Profile) -> ProfileDocument:
+    """The JSON-shaped form of ``profile``, as the loaders accept it: a new
+    :class:`ProfileDocument`, the format named first.
 
     >>> import mgi
     >>> data = mgi.profile_to_dict(mgi.profiles["huehuetenango-2024"])
     >>> list(data)
-    ['id', 'title', 'place', 'language', 'published', 'introduction', 'findings', 'source']
+    ['$schema', 'id', 'title', 'place', 'language', 'published', 'introduction', 'findings', \
+'source']
     >>> data["published"], data["findings"][0]["domain"]
     ('2024-08', 'migrants_rights')
     """
-    result: dict[str, Any] = unstructure(profile)
-    return result
+    # The converter's output has the record's keys; the format goes first.
+    return cast("ProfileDocument", {VERSION_KEY: PROFILE.id, **unstructure(profile)})
 
 
 def dumps_profile(profile: Profile) -> str:
     """The profile as JSON text, in the form of the bundled files.
 
     >>> import mgi
-    >>> print(mgi.dumps_profile(mgi.profiles["huehuetenango-2024"])[:32])
+    >>> print(mgi.dumps_profile(mgi.profiles["huehuetenango-2024"])[:65])
     {
+      "$schema": "urn:mgi:profile:1",
       "id": "huehuetenango-2024",
     """
     return json.dumps(profile_to_dict(profile), ensure_ascii=False, indent=2) + "\n"
@@ -339,8 +490,8 @@ def dumps_profiles(profiles: Iterable[Profile]) -> str:
 
     >>> import mgi
     >>> text = mgi.dumps_profiles(mgi.profiles)
-    >>> text.count("\\n"), text[:30]
-    (1, '{"id":"huehuetenango-2024","ti')
+    >>> text.count("\\n"), text[:60]
+    (1, '{"$schema":"urn:mgi:profile:1","id":"huehuetenango-2024","ti')
     """
     return "".join(
         json.dumps(profile_to_dict(profile), ensure_ascii=False, separators=(",", ":")) + "\n"

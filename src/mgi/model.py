@@ -359,8 +359,8 @@ class YearMonth:
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
-        """Read the ``YYYY-MM`` form."""
-        match = re.fullmatch(r"(\d{4})-(\d{2})", text) if isinstance(text, str) else None
+        """Read the ``YYYY-MM`` form (ASCII digits, as JSON Schema's ``[0-9]``)."""
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text) if isinstance(text, str) else None
         if match is None:
             raise InvalidValueError(
                 f"expected a year and month like '2024-08', got {_shown(text)}"

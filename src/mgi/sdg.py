@@ -55,6 +55,7 @@ import attrs
 
 from mgi._checks import of_type, tuple_of
 from mgi._files import checked_path, read_bytes
+from mgi._formats import RESPONSES, VERSION_KEY
 from mgi._jsonio import decode_text, parse_json
 from mgi.collections import Subcategories, SubcategoryKey
 from mgi.errors import (
@@ -345,9 +346,18 @@ def score(responses: Mapping[Any, Response | str], *, partial: bool = False) -> 
     )
 
 
-def _add(given: dict[str, tuple[object, Response]], key: object, value: object) -> None:
-    """Check one response and add it to ``given`` (key -> key as given, response)."""
+def _add(
+    given: dict[str, tuple[object, Response]], key: object, value: object, exact: bool = False
+) -> None:
+    """Check one response and add it to ``given`` (key -> key as given,
+    response); ``exact``: the key must be written as the sub-category's key."""
     item = _subcategory(key)
+    if exact and key != item.key:
+        raise ResponseError(
+            f"write the sub-category key as {item.key!r}: a JSON file takes the keys "
+            "'1a' to '6e' as written",
+            [item.key],
+        )
     if item.key in given:
         first = given[item.key][0]
         raise ResponseError(
@@ -452,8 +462,12 @@ def loads_responses(
 ) -> dict[str, Response]:
     """Read responses from JSON or CSV text, checking every entry.
 
-    JSON is an object mapping keys to values; CSV has the header
-    ``subcategory,response`` and a row per sub-category.  The result maps
+    JSON is an object mapping keys to values, as the schema
+    ``mgi.schema("responses")`` describes: keys are written ``'1a'`` …
+    ``'6e'`` exactly, and ``"$schema"`` may name the format
+    (``'urn:mgi:responses:1'``). CSV has the header ``subcategory,response``
+    and a row per sub-category, whose key may also be written ``'1A'``,
+    ``'1.a'`` or as the sub-category's name.  The result maps
     keys (``'1a'``) to responses, in sub-category order, ready for
     :func:`score`.  A set may be incomplete (:func:`score` decides); every
     other problem raises :class:`mgi.DataError` naming ``source`` and the
@@ -472,7 +486,7 @@ whether it holds regardless of immigration status)
     """
     problems: list[Problem] = []
     if format == "json":
-        entries = _json_entries(data, source)
+        entries, problems = _json_entries(data, source)
     elif format == "csv":
         entries, problems = _csv_entries(data, source)
     else:
@@ -480,7 +494,7 @@ whether it holds regardless of immigration status)
     given: dict[str, tuple[object, Response]] = {}
     for location, key, value in entries:
         try:
-            _add(given, key, value)
+            _add(given, key, value, exact=format == "json")
         except ResponseError as error:
             problems.append(Problem(location, error.message))
     if problems:
@@ -493,7 +507,10 @@ def _line_order(problem: Problem) -> int:
     return int(number) if number.isdigit() else 0
 
 
-def _json_entries(data: str | bytes, source: str | None) -> list[_Entry]:
+def _json_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], list[Problem]]:
+    """The entries of a JSON responses file, and the problems of its keys: a
+    key is a sub-category's key as written ('1a', never '1A' or a name), or
+    ``"$schema"`` naming the format."""
     document = parse_json(data, source)
     if not isinstance(document, dict):
         message = (
@@ -501,7 +518,19 @@ def _json_entries(data: str | bytes, source: str | None) -> list[_Entry]:
             f"got {type(document).__name__}"
         )
         raise DataError([Problem("$", message)], source)
-    return [(f"$[{_shown(key, 60)}]", key, value) for key, value in document.items()]
+    entries: list[_Entry] = []
+    problems: list[Problem] = []
+    for key, value in document.items():
+        where = f"$[{_shown(key, 60)}]"
+        if key != VERSION_KEY:
+            entries.append((where, key, value))
+            continue
+        wrong = RESPONSES.problem(value)
+        if wrong is not None and RESPONSES.is_newer(value):  # the rest would only confuse
+            raise DataError([Problem(where, wrong)], source)
+        if wrong is not None:
+            problems.append(Problem(where, wrong))
+    return entries, problems
 
 
 def _csv_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], list[Problem]]:
