@@ -585,7 +585,7 @@ class Provenance:
 
     >>> import mgi
     >>> mgi.provenance().data_version
-    '2026.11.2'
+    '2026.12.1'
     """
 
     data_version: str = attrs.field(validator=nonblank)

@@ -245,7 +245,8 @@ def domain_text(
 
 def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
     """The indicator: name, custodians, series, scale, then each domain with
-    its proxy measure, the answers it takes and its five sub-categories."""
+    its proxy measure, its question, the answers it takes and its five
+    sub-categories."""
     lines = [
         textwrap.fill(str(indicator), width),
         f"Custodians: {', '.join(indicator.custodians)}; "
@@ -260,6 +261,7 @@ def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
     for domain in indicator.domains:
         answers = ", ".join(response.value for response in domain.responses)
         lines += ["", f"{domain.code}  {domain.name}", _indented(domain.proxy, width, 4)]
+        lines.append(_indented(f"question: {domain.question}", width, 4))
         lines.append(f"    answers: {answers}")
         lines += [_indented(f"{item.key}  {item.name}", width, 8) for item in domain.subcategories]
     return "\n".join(lines) + "\n"
