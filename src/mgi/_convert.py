@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.v import format_exception
 
 from mgi.errors import DataError, InvalidValueError, Problem, _shown
+from mgi.indicator import Category
 from mgi.model import (
     DOMAIN_SLUGS,
     Finding,
@@ -107,6 +108,19 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     return structure
 
 
+def _int_enum_hook(kind: type[enum.IntEnum]) -> Callable[[Any, Any], Any]:
+    values = [member.value for member in kind]
+
+    def structure(value: Any, __: Any) -> Any:
+        if type(value) is int and value in values:
+            return kind(value)
+        raise InvalidValueError(
+            f"expected one of {', '.join(map(str, values))}, got {_describe(value)}"
+        )
+
+    return structure
+
+
 def _tuple_hook(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     items = homogenous_tuple_structure_factory(kind, converter)
 
@@ -159,6 +173,7 @@ def _build(detailed: bool) -> cattrs.Converter:
     # str hook would let any string through.
     for kind in (Level, FindingKind, NameUse, MigofKind):
         converter.register_structure_hook(kind, _enum_hook(kind))
+    converter.register_structure_hook(Category, _int_enum_hook(Category))
     converter.register_structure_hook(str | None, _structure_optional_str)
     converter.register_structure_hook(YearMonth, _structure_year_month)
     converter.register_unstructure_hook(YearMonth, str)
