@@ -87,6 +87,16 @@ class Countries(ReadOnly):
             found = self._by_name.get(fold(bare))
         return found
 
+    def find(self, key: str) -> str | None:
+        """The alpha-3 code ``key`` is (in any case) or names, or ``None``.
+
+        >>> from mgi._data import countries
+        >>> countries().find("can"), countries().find("Canadá"), countries().find("Canadia")
+        ('CAN', 'CAN', None)
+        """
+        code = key.strip().upper()
+        return code if code in self._names else self.code(key)
+
     def name(self, code: str, language: str) -> str | None:
         """The country's usual name in ``language`` (English where the table
         has none in that language), or ``None`` for an unknown code."""

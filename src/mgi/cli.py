@@ -238,7 +238,9 @@ def _parse(commands: Commands) -> None:
 @command
 def _sdg(commands: Commands) -> None:
     """``mgi sdg`` lists SDG indicator 10.7.2; ``mgi sdg score FILE`` scores responses."""
-    sdg = commands.add_parser("sdg", help="SDG indicator 10.7.2: its structure, and scoring")
+    sdg = commands.add_parser(
+        "sdg", help="SDG indicator 10.7.2: its structure, scoring, official results"
+    )
     sdg.set_defaults(run=_sdg_structure)
     actions = sdg.add_subparsers(dest="sdg_action", metavar="ACTION")
     score = actions.add_parser(
@@ -253,6 +255,7 @@ def _sdg(commands: Commands) -> None:
     )
     score.add_argument("--format", choices=["text", "json", "csv"], default="text")
     score.set_defaults(run=_sdg_score)
+    _sdg_official(actions)
 
 
 def _profiles_option(parser: argparse.ArgumentParser) -> None:
@@ -403,6 +406,172 @@ def _sdg_score(args: argparse.Namespace) -> str:
         return out.getvalue()
 
     return views.score_text(result)
+
+
+def _sdg_official(actions: Commands) -> None:
+    """``mgi sdg results``, ``mgi sdg shares`` and ``mgi sdg compare``: the official results."""
+    results = actions.add_parser(
+        "results",
+        help="the official SDG 10.7.2 results by country, year and domain",
+        description="The official SDG 10.7.2 categories (1 Requires further progress, "
+        "2 Partially meets, 3 Meets, 4 Fully meets) by country, round year and domain, with "
+        "their sources. Text shows a line per country and year; CSV and JSON a row per "
+        "result (or, with --wide, per country and year).",
+    )
+    results.add_argument("--country", help="a country: ISO 3166-1 alpha-3 code or name")
+    results.add_argument("--year", type=int, help="a round year, e.g. 2021")
+    results.add_argument(
+        "--domain", help="a domain (number, slug or name), or 'overall' for the overall values"
+    )
+    results.add_argument("--category", help="a category: 1-4 or its label, e.g. 'meets'")
+    results.add_argument(
+        "--latest", action="store_true", help="only each country's latest round with results"
+    )
+    results.add_argument(
+        "--wide", action="store_true", help="CSV and JSON: one row per country and year"
+    )
+    _table_format_option(results)
+    _output_option(results)
+    results.set_defaults(run=_sdg_results)
+    shares = actions.add_parser(
+        "shares",
+        help="the regional percentages of SG_CPA_MIGRP",
+        description="Series SG_CPA_MIGRP: for the world and each SDG region, the percentage "
+        "of countries with migration policies that facilitate orderly, safe, regular and "
+        "responsible migration, as published.",
+    )
+    shares.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    shares.set_defaults(run=_sdg_shares)
+    compare = actions.add_parser(
+        "compare",
+        help="score responses and compare them with a country's official results",
+        description="Score SDG 10.7.2 responses (as 'mgi sdg score' reads them) and set "
+        "each category beside the country's official one for the same round.",
+    )
+    compare.add_argument("file", help="a .json or .csv file of responses")
+    compare.add_argument("country", help="the country: ISO 3166-1 alpha-3 code or name")
+    compare.add_argument("--year", type=int, help="the round (default: the latest with results)")
+    compare.add_argument(
+        "--partial", action="store_true", help="score an incomplete set, missing ones as 0"
+    )
+    compare.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    compare.set_defaults(run=_sdg_compare)
+
+
+_TABLE_FORMATS = {".txt": "text", ".csv": "csv", ".json": "json"}
+
+
+def _table_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["text", "csv", "json"],
+        help="text, CSV or JSON (default: from the extension of -o, else text)",
+    )
+
+
+def _sdg_results(args: argparse.Namespace) -> str:
+    args.format = _format(args, _TABLE_FORMATS, "text")
+    results = mgi.sdg.results.filter(
+        country=args.country, year=args.year, domain=args.domain, category=args.category
+    )
+    if args.latest:
+        results = results.latest_rounds()
+    if args.format == "text":
+        text = views.results_text(results, mgi.sdg.indicator.domains, _width())
+    else:
+        table = results.table(wide=args.wide)
+        text = table.to_csv() if args.format == "csv" else table.to_json()
+    return _output(text, args.output)
+
+
+def _sdg_shares(args: argparse.Namespace) -> str:
+    table = mgi.sdg.shares.table()
+    if args.format == "csv":
+        return table.to_csv()
+    if args.format == "json":
+        return table.to_json()
+    lines = ["SG_CPA_MIGRP: percentage of countries, by area", ""]
+    lines += [f"{item.area:<36} {item.year}  {item.percent:>8.4f}" for item in mgi.sdg.shares]
+    source = mgi.sdg.shares[0].source if mgi.sdg.shares else None
+    if source is not None:
+        lines += ["", f"Source: {source.name}"]
+    return "\n".join(lines) + "\n"
+
+
+def _sdg_compare(args: argparse.Namespace) -> str:
+    result = mgi.sdg.score(mgi.sdg.load_responses(args.file), partial=True)
+    if result.missing and not args.partial:
+        raise MGIError(
+            f"{args.file}: missing responses for {len(result.missing)} sub-categories "
+            "(--partial scores them as 0)"
+        )
+    comparison = result.compare(args.country, args.year)
+    table = comparison.table()
+    if args.format == "csv":
+        return table.to_csv()
+    if args.format == "json":
+        return table.to_json()
+    return views.comparison_text(comparison, mgi.sdg.indicator.domains)
+
+
+@command
+def _assessments(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "assessments",
+        help="known MGI assessments (an incomplete catalogue)",
+        description="The national and local MGI assessments named in the facts collected "
+        "for mgi: place, country, level, and the year, kind of place and language where "
+        "known. The catalogue is incomplete: the first line says how many it lists against "
+        "the number IOM publishes (with CSV, on standard error).",
+    )
+    parser.add_argument("--country", help="a country: ISO 3166-1 alpha-3 code or name")
+    parser.add_argument(
+        "--level", choices=["national", "local", "city"], help="only this level (city: local)"
+    )
+    parser.add_argument("--year", type=int, help="only assessments of this known year")
+    _table_format_option(parser)
+    _output_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        found = mgi.assessments.filter(country=args.country, level=args.level, year=args.year)
+        args.format = _format(args, _TABLE_FORMATS, "text")
+        if args.format == "text":
+            return _output(views.assessments_text(found, _width()), args.output)
+        table = found.table()
+        if args.format == "csv":
+            print(f"mgi: note: {found.notice}", file=sys.stderr)
+            return _output(table.to_csv(), args.output)
+        from mgi._convert import unstructure
+
+        document = {
+            "notice": found.notice,
+            "published": unstructure(found.published),
+            "assessments": table.to_records(),
+        }
+        return _output(json.dumps(document, ensure_ascii=False, indent=1) + "\n", args.output)
+
+    parser.set_defaults(run=run)
+
+
+@command
+def _provenance(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "provenance",
+        help="where the bundled data comes from, and its version",
+        description="The data version and, part by part, the sources of the bundled data "
+        "and what was looked for and not found.",
+    )
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def run(args: argparse.Namespace) -> str:
+        from mgi._convert import unstructure
+
+        info = mgi.provenance()
+        if args.format == "json":
+            return json.dumps(unstructure(info), ensure_ascii=False, indent=1) + "\n"
+        return views.provenance_text(info, _width())
+
+    parser.set_defaults(run=run)
 
 
 @command

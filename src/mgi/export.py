@@ -51,8 +51,9 @@ __all__ = [
     "to_records",
 ]
 
-Cell: TypeAlias = str | int
-"""A value in a table: text or a whole number."""
+Cell: TypeAlias = str | int | float | None
+"""A value in a table: text, a number, or ``None`` where there is none
+(an empty field in CSV, ``null`` in JSON)."""
 
 FINDING_COLUMNS = (
     "profile_id",

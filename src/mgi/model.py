@@ -44,6 +44,7 @@ LevelName: TypeAlias = Literal["national", "local", "city"]
 
 __all__ = [
     "DOMAIN_SLUGS",
+    "Assessment",
     "DataSource",
     "Domain",
     "DomainFindings",
@@ -60,6 +61,7 @@ __all__ = [
     "Place",
     "Profile",
     "Provenance",
+    "PublishedCount",
     "Source",
     "SubArea",
     "YearMonth",
@@ -510,6 +512,19 @@ class Profile:
         """One :class:`DomainFindings` per domain, domains 1 to 6."""
         return tuple(self.for_domain(number) for number in range(1, 7))
 
+    @property
+    def assessment(self) -> Assessment | None:
+        """The entry of this profile's assessment in the catalogue of known
+        assessments (``mgi.assessments``), for a bundled profile; ``None``
+        for any other.
+
+        >>> import mgi
+        >>> entry = mgi.profiles["huehuetenango-2024"].assessment
+        >>> entry.place, entry.level.value, entry.year, entry.profile
+        ('Municipalidad de Huehuetenango', 'local', 2024, 'huehuetenango-2024')
+        """
+        return _bundled_assessment(self.id)
+
     def to_text(self) -> str:
         """The profile as the text of its page: title, date, INTRODUCTION, then
         each domain's heading and its two labelled lists, one finding a line.
@@ -585,7 +600,7 @@ class Provenance:
 
     >>> import mgi
     >>> mgi.provenance().data_version
-    '2026.11.2'
+    '2026.12.1'
     """
 
     data_version: str = attrs.field(validator=nonblank)
@@ -598,6 +613,108 @@ class Provenance:
     """The sources, part by part."""
     not_found: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """Facts that were looked for but not found, and so are left out."""
+
+
+# -- the catalogue of assessments ------------------------------------------------
+
+
+_optional_text = of_type(str, type(None))
+
+
+@attrs.frozen(repr=False)
+class Assessment:
+    """One known MGI assessment of one place, as the collected facts name it:
+    an entry of the catalogue ``mgi.assessments``, which is incomplete.
+
+    What the facts do not say is ``None`` (or empty): the year, the language,
+    the kind of place.
+
+    >>> import mgi
+    >>> entry = mgi.assessments["Montréal"]
+    >>> entry
+    Assessment('Montréal', 'CAN', 'local', 2019)
+    >>> entry.kind, entry.language, entry.addresses[0][:30]
+    ('city', 'en', 'https://publications.iom.int/b')
+    """
+
+    place: str = attrs.field(validator=nonblank)
+    """The place as the facts name it: a country, or a local authority."""
+    other_names: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """Other names of the place seen in the facts (it is found by these too)."""
+    kind: str | None = attrs.field(validator=_optional_text)
+    """'country', 'city', 'municipality', 'state', ... where a name says it."""
+    country: str = attrs.field(validator=matching(_ALPHA3, "an ISO 3166-1 alpha-3 code"))
+    """ISO 3166-1 alpha-3 code of the country, e.g. 'GTM'."""
+    country_name: str = attrs.field(validator=nonblank)
+    """The country's English name in the bundled ISO 3166-1 table."""
+    level: Level = attrs.field(validator=of_type(Level))
+    """National (a country) or local (a local authority)."""
+    year: int | None = attrs.field(
+        validator=attrs.validators.optional(between(1900, 2999, "a year"))
+    )
+    """The year of the profile the facts date, or ``None`` where none is certain."""
+    language: str | None = attrs.field(
+        validator=attrs.validators.optional(matching(_LANGUAGE, "a language code like 'es'"))
+    )
+    """The profile's language (ISO 639), where a title or record shows it."""
+    follow_up: bool = attrs.field(validator=of_type(bool))
+    """Whether a second (follow-up) profile of the place is known; it is not listed apart."""
+    addresses: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """IOM's own pages of the profile: the portal's page, the publication page."""
+    sources: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """Where the facts of this entry come from (addresses or descriptions)."""
+    note: str | None = attrs.field(validator=_optional_text)
+    """What else the facts say: dates, doubts."""
+    profile: str | None = attrs.field(
+        validator=attrs.validators.optional(matching(_SLUG, "a profile id"))
+    )
+    """The id of the bundled profile of this assessment, if one is bundled."""
+
+    @sources.validator
+    def _some(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise InvalidValueError("expected at least one source", attribute.name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The place's name and its other names."""
+        return (self.place, *self.other_names)
+
+    def __repr__(self) -> str:
+        return f"Assessment({self.place!r}, {self.country!r}, {self.level.value!r}, {self.year!r})"
+
+    def __str__(self) -> str:
+        return f"{self.place} ({self.country_name}, {self.level.value})"
+
+
+@attrs.frozen
+class PublishedCount:
+    """How many places IOM says it has assessed: what the catalogue of known
+    assessments is measured against.
+
+    >>> import mgi
+    >>> count = mgi.assessments.published
+    >>> count.countries, count.local, count.total, count.cited_as
+    (112, 104, 216, 'Success Stories 2024')
+    """
+
+    countries: int = attrs.field(validator=between(0, 1000, "a count"))
+    """Countries assessed (national MGI)."""
+    local: int = attrs.field(validator=between(0, 10000, "a count"))
+    """Local authorities assessed (local MGI), 'cities' in the source."""
+    text: str = attrs.field(validator=nonblank)
+    """The count as published, e.g. '112 countries and 104 cities'."""
+    year: int = attrs.field(validator=between(1900, 2999, "a year"))
+    """The year of the publication."""
+    cited_as: str = attrs.field(validator=nonblank)
+    """The publication, e.g. 'Success Stories 2024'."""
+    source: str = attrs.field(validator=nonblank)
+    """Where it is published."""
+
+    @property
+    def total(self) -> int:
+        """Countries and local authorities together."""
+        return self.countries + self.local
 
 
 # -- keys ------------------------------------------------------------------------
@@ -653,6 +770,13 @@ def _bundled_domain(key: DomainKey) -> Domain:
     from mgi._data import domains
 
     return domains()[key]
+
+
+def _bundled_assessment(profile_id: str) -> Assessment | None:
+    """The bundled catalogue's entry for a bundled profile."""
+    from mgi._data import assessments
+
+    return assessments().for_profile(profile_id)
 
 
 def _bundled_domains() -> Mapping[int, Domain]:

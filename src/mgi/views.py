@@ -35,20 +35,29 @@ from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from mgi._vocabulary import LABELS, MONTHS, Label, label
-from mgi.model import Domain, FindingKind, Level, NameUse, Profile
+from mgi.indicator import Category
+from mgi.model import Assessment, Domain, FindingKind, Level, NameUse, Profile, Provenance
 
 if TYPE_CHECKING:
+    from mgi.catalogue import Assessments
     from mgi.collections import Profiles
     from mgi.export import Table
     from mgi.index import Hit, Hits
+    from mgi.indicator import SdgDomain
     from mgi.model import LevelName
-    from mgi.sdg import Score, SdgIndicator
+    from mgi.results import SdgResults
+    from mgi.sdg import Comparison, Score, SdgIndicator
 
 __all__ = [
+    "CATEGORY_COLOURS",
     "DOMAIN_COLOURS",
     "LABELS",
     "SHOWN",
     "Label",
+    "assessments_html",
+    "assessments_markdown",
+    "assessments_text",
+    "comparison_text",
     "domain_html",
     "domain_markdown",
     "domain_text",
@@ -61,6 +70,11 @@ __all__ = [
     "profile_text",
     "profiles_html",
     "profiles_markdown",
+    "provenance_text",
+    "results_html",
+    "results_markdown",
+    "results_strip_svg",
+    "results_text",
     "score_text",
     "sdg_text",
     "table_html",
@@ -75,6 +89,11 @@ told apart with the common forms of colour blindness."""
 
 SHOWN = 50
 """How many rows a collection, table or result list shows before "… more"."""
+
+CATEGORY_COLOURS = ("#eff3ff", "#bdd7e7", "#6baed6", "#2171b5")
+"""The colour of each SDG 10.7.2 category (index 0 is category 1, Requires
+further progress): one hue, lighter to darker, told apart without colour
+vision; a value not published is white with a dashed edge."""
 
 
 # -- what every format draws ----------------------------------------------------
@@ -245,7 +264,8 @@ def domain_text(
 
 def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
     """The indicator: name, custodians, series, scale, then each domain with
-    its proxy measure, the answers it takes and its five sub-categories."""
+    its proxy measure, its question, the answers it takes and its five
+    sub-categories."""
     lines = [
         textwrap.fill(str(indicator), width),
         f"Custodians: {', '.join(indicator.custodians)}; "
@@ -260,6 +280,7 @@ def sdg_text(indicator: SdgIndicator, width: int = 88) -> str:
     for domain in indicator.domains:
         answers = ", ".join(response.value for response in domain.responses)
         lines += ["", f"{domain.code}  {domain.name}", _indented(domain.proxy, width, 4)]
+        lines.append(_indented(f"question: {domain.question}", width, 4))
         lines.append(f"    answers: {answers}")
         lines += [_indented(f"{item.key}  {item.name}", width, 8) for item in domain.subcategories]
     return "\n".join(lines) + "\n"
@@ -390,8 +411,13 @@ def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> 
         "| " + " | ".join(map(markdown_text, header)) + " |",
         "|" + "---|" * len(header),
     ]
-    lines += ["| " + " | ".join(markdown_text(str(cell)) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(_cell(cell)) for cell in row) + " |" for row in rows]
     return lines
+
+
+def _cell(value: object) -> str:
+    """A table cell as text: empty for ``None``."""
+    return "" if value is None else str(value)
 
 
 def _more(total: int) -> list[str]:
@@ -479,7 +505,8 @@ def table_html(table: Table) -> str:
 def _html_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     head = "".join(f"<th>{_html_text(cell)}</th>" for cell in header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{_html_text(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{_html_text(_cell(cell))}</td>" for cell in row) + "</tr>"
+        for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -655,3 +682,322 @@ def _band(inner: float, outer: float, start: float, end: float, centre: float) -
         f"M{x1:.2f},{y1:.2f} A{outer},{outer} 0 0 1 {x2:.2f},{y2:.2f} "
         f"L{x3:.2f},{y3:.2f} A{inner},{inner} 0 0 0 {x4:.2f},{y4:.2f} Z"
     )
+
+
+# -- SDG 10.7.2 official results ------------------------------------------------
+
+_GridRow = tuple[str, str, int, list["Category | None"], tuple[str, ...]]
+
+
+def _grid(results: SdgResults) -> list[_GridRow]:
+    """One row per country and year: code, name, year, the categories of the
+    overall value and of domains 1 to 6 (``None`` where not published), and
+    the keys of the sources."""
+    rows: dict[tuple[str, int], _GridRow] = {}
+    for item in results:
+        key = (item.country, item.year)
+        if key not in rows:
+            rows[key] = (item.country, item.country_name, item.year, [None] * 7, ())
+        code, name, year, cells, sources = rows[key]
+        cells[item.domain or 0] = item.category
+        keys = tuple(dict.fromkeys((*sources, *(source.key for source in item.sources))))
+        rows[key] = (code, name, year, cells, keys)
+    return list(rows.values())
+
+
+def _category_key() -> str:
+    return ", ".join(f"{category.value} {category.label}" for category in Category)
+
+
+def results_text(results: SdgResults, domains: Sequence[SdgDomain], width: int = 88) -> str:
+    """The results as a grid: a line per country and year, the category of
+    the overall value (``T``) and of each domain (``·`` where none is
+    published), then the sources.  ``domains`` are the indicator's six domains,
+    whose names the key gives."""
+    rows = _grid(results)
+    if not rows:
+        return "no official results\n"
+    names = min(max(len(name) for _, name, *_ in rows), 32)
+    lines = [
+        textwrap.fill(f"SDG indicator 10.7.2, official categories: {_category_key()}.", width),
+        textwrap.fill(
+            "T overall; "
+            + "; ".join(f"{domain.number} {domain.name}" for domain in domains)
+            + "; · not published.",
+            width,
+        ),
+        "",
+        f"{'country':<{names + 5}}  year  T  1  2  3  4  5  6  sources",
+    ]
+    for code, name, year, cells, sources in rows:
+        shown = "  ".join("·" if cell is None else str(cell.value) for cell in cells)
+        lines.append(f"{code}  {name[:names]:<{names}}  {year}  {shown}  {', '.join(sources)}")
+    count = len({code for code, *_ in rows})
+    countries = f"{count} {'country' if count == 1 else 'countries'}"
+    lines += ["", f"{_plural(len(results), 'result')}, {countries}"]
+    return "\n".join(lines) + "\n"
+
+
+def comparison_text(comparison: Comparison, domains: Sequence[SdgDomain], width: int = 88) -> str:
+    """A computed score beside a country's official results: a line for the
+    overall value and each domain, whether the two categories agree, and
+    how many do.  ``domains`` are the indicator's six domains."""
+    names = ["Overall", *(domain.name for domain in domains)]
+    lines = [
+        textwrap.fill(
+            f"SDG indicator 10.7.2: the computed categories beside the official results of "
+            f"{comparison.country_name} ({comparison.country}), {comparison.year}",
+            width,
+        ),
+        "",
+        f"{'':<5} {'':<45} {'value':>5}  {'computed':<27} official",
+    ]
+    for value, name in zip(comparison.values, names, strict=True):
+        official = (
+            "-"
+            if value.official is None
+            else f"{value.official.category.value} {value.official.label}"
+        )
+        verdict = {True: "agrees", False: "differs", None: ""}[value.agrees]
+        lines.append(
+            f"{value.breakdown:<5} {name[:45]:<45} {float(value.value):>5.1f}  "
+            f"{value.computed.value} {value.computed.label:<25} {official:<27} {verdict}".rstrip()
+        )
+    agree = sum(value.agrees is True for value in comparison.compared)
+    lines += ["", f"{agree} of {len(comparison.compared)} published categories agree."]
+    if comparison.partial:
+        lines.append(
+            textwrap.fill(
+                f"The score lacks {len(comparison.score.missing)} responses, counted as 0: "
+                "each computed value is the lowest the complete set could reach.",
+                width,
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def provenance_text(provenance: Provenance, width: int = 88) -> str:
+    """The data version, the description, each part's sources and note, and
+    what was looked for and not found."""
+    lines = [
+        f"Bundled data {provenance.data_version} ({provenance.updated})",
+        "",
+        textwrap.fill(provenance.description, width),
+        "",
+        "Sources:",
+    ]
+    for part in provenance.sources:
+        lines.append(textwrap.fill(f"- {part.topic}", width, subsequent_indent="  "))
+        lines += [
+            textwrap.fill(
+                source,
+                width,
+                initial_indent="    ",
+                subsequent_indent="      ",
+                break_long_words=False,  # an address stays whole, to copy
+                break_on_hyphens=False,
+            )
+            for source in part.sources
+        ]
+        if part.note:
+            lines.append(
+                textwrap.fill(
+                    part.note, width, initial_indent="    Note: ", subsequent_indent="    "
+                )
+            )
+    lines += ["", "Looked for and not found:"]
+    lines += [
+        textwrap.fill(f"- {item}", width, subsequent_indent="  ") for item in provenance.not_found
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _text_swatch(category: Category | None) -> tuple[str, str]:
+    """The fill and ink of a cell of this category."""
+    if category is None:
+        return "#ffffff", "#767676"
+    return CATEGORY_COLOURS[category.value - 1], "#ffffff" if category.value == 4 else "#222222"
+
+
+def results_html(results: SdgResults, domains: Sequence[SdgDomain]) -> str:
+    """The results as a small table: a row per country and year (the first
+    ``SHOWN``), a cell per value coloured by category, a dash where none is
+    published.  ``domains`` are the indicator's six domains, which head the
+    columns."""
+    rows = _grid(results)
+    head = "".join(
+        f'<th title="{_html_text(domain.name)}">{domain.number}. {_html_text(domain.name)}</th>'
+        for domain in domains
+    )
+    body = []
+    for code, name, year, cells, sources in rows[:SHOWN]:
+        tds = "".join(_html_category(cell) for cell in cells)
+        body.append(
+            f"<tr><td>{_html_text(name)} ({code})</td><td>{year}</td>{tds}"
+            f"<td>{_html_text(', '.join(sources))}</td></tr>"
+        )
+    legend = " ".join(_html_category(category, "span") for category in _categories())
+    return (
+        f'<div class="mgi-results"><p><b>{_plural(len(results), "official result")}</b> '
+        f"of SDG indicator 10.7.2</p><table><thead><tr><th>country</th><th>year</th>"
+        f"<th>overall</th>{head}<th>sources</th></tr></thead><tbody>{''.join(body)}"
+        f"</tbody></table>{_html_more(len(rows))}<p>{legend}</p></div>"
+    )
+
+
+def _categories() -> list[Category]:
+    return list(Category)
+
+
+def _html_category(category: Category | None, tag: str = "td") -> str:
+    fill, ink = _text_swatch(category)
+    if category is None:
+        style = f"background:{fill};color:{ink};border:1px dashed #999999;text-align:center"
+        return f'<{tag} style="{style}" title="not published">—</{tag}>'
+    label = _html_text(category.label)
+    text = str(category.value) if tag == "td" else f"{category.value} {label}"
+    style = f"background:{fill};color:{ink};text-align:center;padding:0 0.4em"
+    return f'<{tag} style="{style}" title="{label}">{text}</{tag}>'
+
+
+def results_markdown(results: SdgResults, domains: Sequence[SdgDomain]) -> str:
+    """The results as a Markdown table, a row per country and year (the
+    first ``SHOWN``), the category number of each value."""
+    rows = _grid(results)
+    header = ["country", "year", "overall", *(f"{d.number}. {d.name}" for d in domains)]
+    cells = [
+        [f"{name} ({code})", str(year), *("—" if c is None else str(c.value) for c in values)]
+        for code, name, year, values, _ in rows[:SHOWN]
+    ]
+    lines = [
+        f"**{_plural(len(results), 'official result')}** of SDG indicator 10.7.2 "
+        f"({markdown_text(_category_key())}; — not published)",
+        "",
+        *_markdown_table(header, cells),
+    ]
+    return "\n".join(lines + _more(len(rows))) + "\n"
+
+
+def results_strip_svg(results: SdgResults, domains: Sequence[SdgDomain], *, size: int = 28) -> str:
+    """A strip of seven cells per country and year (the first ``SHOWN``):
+    the overall value, then domains 1 to 6, each coloured by its category
+    and dashed where none is published, with a key of the categories.
+    ``domains`` are the indicator's six domains, named in each cell's
+    tooltip; ``size`` is the side of a cell in pixels."""
+    rows = _grid(results)[:SHOWN]
+    gap, label, font = max(2, size // 8), size * 6, round(size * 0.5, 1)
+    top = size
+    key_y = top + len(rows) * (size + gap) + gap
+    key, key_width = _strip_key(key_y, size, font)
+    width = max(label + 7 * (size + gap) + gap, key_width)
+    height = round(key_y + size * 1.2)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mgi-strip" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" '
+        f'font-size="{font}" role="img"><title>SDG indicator 10.7.2: official categories</title>'
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>'
+    ]
+    names = ["overall", *(domain.name for domain in domains)]
+    for column, heading in enumerate(["T", *(str(domain.number) for domain in domains)]):
+        x = label + column * (size + gap) + size / 2
+        parts.append(
+            f'<text x="{x:.1f}" y="{top * 0.7:.1f}" text-anchor="middle">'
+            f"<title>{_html_text(names[column])}</title>{heading}</text>"
+        )
+    for index, (code, name, year, cells, _) in enumerate(rows):
+        y = top + index * (size + gap)
+        parts.append(
+            f'<text x="0" y="{y + size / 2:.1f}" dominant-baseline="central">'
+            f"{_html_text(f'{code} {year}')}<title>{_html_text(name)}</title></text>"
+        )
+        for column, category in enumerate(cells):
+            x = label + column * (size + gap)
+            what = "not published" if category is None else category.label
+            tip = f"{name} {year}, {names[column]}: {what}"
+            parts.append(_strip_cell(x, y, size, category, tip))
+    return "".join(parts) + key + "</svg>"
+
+
+def _strip_key(y: float, size: int, font: float) -> tuple[str, int]:
+    """The key of the four categories on one line at ``y``, and its width
+    (text measured at about 0.55 of the font size a character)."""
+    parts, x = [], 0.0
+    swatch = size * 0.6
+    for category in Category:
+        text = f"{category.value} {category.label}"
+        parts.append(_strip_cell(x, y, swatch, category, category.label))
+        parts.append(
+            f'<text x="{x + swatch + size * 0.2:.1f}" y="{y + swatch / 2:.1f}" '
+            f'dominant-baseline="central">{_html_text(text)}</text>'
+        )
+        x += swatch + size * 0.2 + len(text) * font * 0.55 + size * 0.6
+    return "".join(parts), round(x)
+
+
+def _strip_cell(x: float, y: float, size: float, category: Category | None, tip: str) -> str:
+    fill, ink = _text_swatch(category)
+    edge = ' stroke="#999999" stroke-dasharray="3,2"' if category is None else ""
+    value = "" if category is None else str(category.value)
+    data = "none" if category is None else str(category.value)
+    return (
+        f'<g class="mgi-category" data-category="{data}"><title>{_html_text(tip)}</title>'
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" '
+        f'fill="{fill}"{edge}/><text x="{x + size / 2:.1f}" y="{y + size / 2:.1f}" '
+        f'text-anchor="middle" dominant-baseline="central" fill="{ink}">{value}</text></g>'
+    )
+
+
+# -- the catalogue of assessments -----------------------------------------------
+
+_ASSESSMENT_HEADER = ("place", "country", "level", "year", "kind", "language", "follow-up")
+
+
+def _assessment_row(item: Assessment) -> tuple[str, ...]:
+    return (
+        item.place,
+        f"{item.country_name} ({item.country})",
+        item.level.value,
+        _cell(item.year),
+        _cell(item.kind),
+        _cell(item.language),
+        "yes" if item.follow_up else "",
+    )
+
+
+def assessments_text(assessments: Assessments, width: int = 88) -> str:
+    """The catalogue: its notice (how many it lists against the published
+    count), then a line per assessment; an unknown year, kind or language
+    is ``-``."""
+    lines = [textwrap.fill(assessments.notice, width), ""]
+    if not assessments:
+        return "\n".join(lines) + "\n"
+    places = min(max(len(item.place) for item in assessments), 40)
+    lines.append(f"country  level     year  {'place':<{places}}  kind / language")
+    for item in assessments:
+        kind = item.kind or "-"
+        language = item.language or "-"
+        follow = ", follow-up" if item.follow_up else ""
+        lines.append(
+            f"{item.country}      {item.level.value:<9} {item.year or '-':<5} "
+            f"{item.place[:places]:<{places}}  {kind} / {language}{follow}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def assessments_html(assessments: Assessments) -> str:
+    """The catalogue's notice, then a table of its assessments (the first ``SHOWN``)."""
+    items = list(assessments)
+    return (
+        f'<div class="mgi-assessments"><p><b>{_html_text(assessments.notice)}</b></p>'
+        + _html_table(_ASSESSMENT_HEADER, map(_assessment_row, items[:SHOWN]))
+        + _html_more(len(items))
+        + "</div>"
+    )
+
+
+def assessments_markdown(assessments: Assessments) -> str:
+    """The catalogue's notice, then a table of its assessments (the first ``SHOWN``)."""
+    items = list(assessments)
+    lines = [f"**{markdown_text(assessments.notice)}**", ""]
+    lines += _markdown_table(_ASSESSMENT_HEADER, map(_assessment_row, items[:SHOWN]))
+    return "\n".join(lines + _more(len(items))) + "\n"
