@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mgi._convert import structure
 from mgi._countries import Countries, CountryTable
 from mgi._jsonio import parse_json
+from mgi._languages import Languages, LanguageTable
 from mgi.collections import Domains, Profiles, Subcategories
 from mgi.documents import profile_from_dict
 from mgi.indicator import SdgIndicator
@@ -25,7 +26,15 @@ from mgi.model import Domain, Provenance
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["countries", "domains", "profiles", "provenance", "sdg_indicator", "sdg_subcategories"]
+__all__ = [
+    "countries",
+    "domains",
+    "languages",
+    "profiles",
+    "provenance",
+    "sdg_indicator",
+    "sdg_subcategories",
+]
 
 T = TypeVar("T")
 
@@ -111,3 +120,10 @@ def countries() -> Countries:
     """Country names and ISO 3166-1 codes from ``data/countries.json``."""
     document, name = read_document("countries.json")
     return Countries(structure(document, CountryTable, name).countries, name)
+
+
+@_once
+def languages() -> Languages:
+    """ISO 639 language codes and names from ``data/languages.json``."""
+    document, name = read_document("languages.json")
+    return Languages(structure(document, LanguageTable, name))
