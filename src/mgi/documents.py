@@ -36,7 +36,7 @@ from mgi._convert import structure, unstructure
 from mgi._jsonio import parse_json, read_file
 from mgi.collections import Profiles
 from mgi.errors import DataError, FileError, InvalidValueError, Problem
-from mgi.model import Profile
+from mgi.model import DOMAIN_SLUGS, Profile
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -70,7 +70,7 @@ def profile_from_dict(data: Any, source: str | None = None) -> Profile:
     Traceback (most recent call last):
     ...
     mgi.errors.DataError: mine.json: $.published.month: expected a month from 1 to 12, got 13
-    mine.json: $.findings[2].domain: unknown domain 'rights'
+    mine.json: $.findings[2].domain: unknown domain 'rights' (did you mean 'migrants_rights'?)
     """
     return structure(data, Profile, source)
 
@@ -300,6 +300,29 @@ def write_atomically(path: Path, text: str) -> None:
         raise FileError(str(path), "write the file", message) from None
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over
+    (as :func:`write_atomically` does for text: an Excel workbook); a path
+    that is there but is no regular file (a folder, a device) is left alone."""
+    import tempfile
+
+    if path.exists() and not path.is_file():
+        raise FileError(str(path), "write the file", "not a regular file")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise FileError(
+            str(path), "write the file", error.strerror or str(error), error.errno
+        ) from None
+
+
 # -- JSON Lines ----------------------------------------------------------------------
 
 
@@ -401,12 +424,41 @@ def document_problems(
     kind = kind or document_kind(name, data)
     if kind == "jsonl":
         found, on_lines = _json_lines(_byte_lines(data))
-        return len(found), tuple(on_lines)
+        gaps = [
+            Problem(f"line {number}, {problem.location}", problem.message)
+            for profile, number in found
+            for problem in profile_gaps(profile)
+        ]
+        return len(found), tuple(sorted([*on_lines, *gaps], key=lambda p: p.line or 0))
     try:
-        loads_profile(data)
+        profile = loads_profile(data)
     except DataError as error:
         return 0, error.problems
-    return 1, ()
+    return 1, profile_gaps(profile)
+
+
+def profile_gaps(profile: Profile) -> tuple[Problem, ...]:
+    """What a valid profile lacks to be whole: any finding at all (an empty
+    profile is no profile), or findings in some of the six domains.
+    ``mgi check`` reports them; the loaders accept such a profile.
+
+    >>> import attrs, mgi
+    >>> profile = mgi.profiles["huehuetenango-2024"]
+    >>> profile_gaps(profile)
+    ()
+    >>> [str(gap) for gap in profile_gaps(attrs.evolve(profile, findings=()))]
+    ['$.findings: the profile has no findings']
+    >>> few = attrs.evolve(profile, findings=profile.select(domain=3))
+    >>> print(profile_gaps(few)[0])
+    $.findings: no findings for domains migrants_rights, whole_of_government, wellbeing, ...
+    """
+    if not profile.findings:
+        return (Problem("$.findings", "the profile has no findings"),)
+    present = {finding.domain for finding in profile.findings}
+    missing = [slug for number, slug in enumerate(DOMAIN_SLUGS, 1) if number not in present]
+    if missing:
+        return (Problem("$.findings", f"no findings for domains {', '.join(missing)}"),)
+    return ()
 
 
 def document_kind(name: str, data: bytes | str) -> DocumentKind:
