@@ -17,16 +17,19 @@ import json
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import mgi
 from mgi import views
-from mgi.errors import DataError, FileError, MGIError, Problem
+from mgi.errors import DataError, FileError, MGIError, NotFoundError, Problem
 
 if TYPE_CHECKING:
     from typing import TypeAlias
+
+    from mgi.model import LevelName
 
     Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
@@ -73,7 +76,10 @@ def _domains(commands: Commands) -> None:
         "its indicators assess in a country (national) or a city (local).",
     )
     parser.add_argument(
-        "--lang", default="en", metavar="CODE", help="language of the names (default: en)"
+        "--lang",
+        default="en",
+        metavar="TAG",
+        help="language of the names: a tag such as es or es-GT, in any case (default: en)",
     )
     parser.add_argument(
         "--level",
@@ -81,29 +87,93 @@ def _domains(commands: Commands) -> None:
         default="national",
         help="which description: national, or local (city) (default: %(default)s)",
     )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text, or JSON with the language each name and description is in",
+    )
 
     def run(args: argparse.Namespace) -> str:
         domains = mgi.domains.values()
         known = sorted({name.language for domain in domains for name in domain.names})
-        if args.lang not in known:
+        language = _language(args.lang, known)
+        if language not in known:
             raise MGIError(f"no domain names in {args.lang!r}; known: {', '.join(known)}")
-        return "\n".join(
-            views.domain_text(domain, args.level, _width(), args.lang) for domain in domains
-        )
+        if args.format == "json":
+            return _domains_json(domains, language, args.level)
+        shown = [views.domain_text(domain, args.level, _width(), language) for domain in domains]
+        return _language_note(args.lang, language, domains) + "\n".join(shown)
 
     parser.set_defaults(run=run)
+
+
+def _language(given: str, known: Sequence[str]) -> str:
+    """The language code a ``--lang`` tag names (``ES``, ``es-GT``, ``spa``,
+    ``Spanish``), or an error suggesting close names or the ``known`` codes."""
+    from mgi._data import languages
+
+    found = languages().lookup(given)
+    if found is None:
+        raise NotFoundError("language", given, languages().suggest(given) or known)
+    return found
+
+
+def _language_name(code: str) -> str:
+    """'German (de)': a language as the shell names it."""
+    from mgi._data import languages
+
+    name = languages().name(code)
+    return f"{name} ({code})" if name else code
+
+
+def _language_note(given: str, language: str, domains: Sequence[mgi.Domain]) -> str:
+    """What ``mgi domains`` says first where the names are not all English:
+    the language read from the tag, and the fallbacks."""
+    if language == "en":
+        return ""
+    note = f"Names in {_language_name(language)}"
+    note += "" if given == language else f" (read from {given!r})"
+    if any(domain.name_in(language) is None for domain in domains):
+        note += "; [en] marks the English name where none in that language is known"
+    note += "; descriptions in English, the only language the data has them in."
+    return textwrap.fill(note, _width()) + "\n\n"
+
+
+def _domains_json(domains: Sequence[mgi.Domain], language: str, level: LevelName) -> str:
+    """The domains as JSON, each name and description with its language."""
+    rows = []
+    for domain in domains:
+        name = domain.name_for(language)
+        rows.append(
+            {
+                "number": domain.number,
+                "slug": domain.slug,
+                "name": name.text,
+                "name_language": name.language,
+                "description": domain.description(level),
+                "description_language": "en",
+                "level": "national" if level == "national" else "local",
+            }
+        )
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 @command
 def _show(commands: Commands) -> None:
     parser = commands.add_parser(
         "show",
-        help="print a bundled profile",
-        description="Print a bundled profile as text, Markdown or JSON, or draw its wheel "
-        "of the six domains as SVG.",
+        help="print a profile, bundled or your own",
+        description="Print a profile as text, Markdown or JSON, or draw its wheel of the six "
+        "domains as SVG: a bundled profile by its id, or your own from a file (JSON, JSON "
+        "Lines or copied page text), or by its id among the profiles of --profiles.",
     )
     parser.add_argument(
-        "id", nargs="?", default="huehuetenango-2024", help="profile id (default: %(default)s)"
+        "id",
+        nargs="?",
+        metavar="ID|FILE",
+        help="a profile id, or a file holding one profile: anything with a '/' or a '.' is "
+        "a file name, - is standard input (default: huehuetenango-2024)",
     )
     parser.add_argument(
         "--format",
@@ -112,9 +182,10 @@ def _show(commands: Commands) -> None:
         help="text, Markdown, the JSON document, or the SVG wheel (default: text)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    _profiles_option(parser)
 
     def run(args: argparse.Namespace) -> str:
-        profile = mgi.profiles[args.id]
+        profile = _one_profile(args.id, args.profiles)
         if args.format == "json":
             return _output(mgi.dumps_profile(profile), args.output)
         if args.format == "markdown":
@@ -213,13 +284,78 @@ def _profiles_option(parser: argparse.ArgumentParser) -> None:
         "--profiles",
         action="append",
         metavar="PATH",
-        help="use these profiles instead of the bundled ones: a folder of .json files, "
-        "a .jsonl file or a .json file (repeat for several)",
+        help="use these profiles instead of the bundled ones: a folder of .json and .jsonl "
+        "files, or a file of JSON, JSON Lines or copied page text (repeat for several)",
     )
 
 
 def _profiles(args: argparse.Namespace) -> mgi.Profiles:
-    return mgi.load_profiles(*args.profiles) if args.profiles else mgi.profiles
+    return _profiles_from(args.profiles) if args.profiles else mgi.profiles
+
+
+def _profiles_from(paths: Sequence[str]) -> mgi.Profiles:
+    """The profiles of files and folders named at the shell, read alike by
+    every command: a folder as :func:`mgi.load_profiles` reads it, a file as
+    ``mgi check`` does (JSON, JSON Lines or page text, by its name or content)."""
+    pairs: list[tuple[mgi.Profile, str]] = []
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            found = mgi.load_profiles(path)
+            pairs += [(profile, found.source_of(profile.id)) for profile in found]
+        else:
+            pairs += _profiles_in_file(path)
+    return mgi.Profiles._with_sources(pairs)
+
+
+def _profiles_in_file(file: str) -> list[tuple[mgi.Profile, str]]:
+    from mgi._jsonio import decode_text
+    from mgi.documents import document_kind
+
+    name = "<stdin>" if file == "-" else file
+    data = _read(file)
+    kind = document_kind(name, data)
+    if kind == "jsonl":
+        return [(profile, name) for profile in mgi.loads_profiles(data, name)]
+    if kind == "json":
+        return [(mgi.loads_profile(data, name), name)]
+    return [(mgi.parse_profile(decode_text(data, name), filename=name), name)]
+
+
+def _one_profile(key: str | None, paths: Sequence[str] | None) -> mgi.Profile:
+    """The profile ``mgi show`` names: an id, looked up in the bundled
+    profiles or those of ``--profiles``, or a file holding one profile."""
+    if key is not None and (key == "-" or re.search(r"[./\\]", key)):
+        found = _profiles_from([key])
+        if len(found) != 1:
+            raise MGIError(
+                f"{key} holds {len(found)} profiles: name one with --profiles {key} ID "
+                f"(mgi list --profiles {key} lists them)"
+            )
+        return found[0]
+    profiles = _profiles_from(paths) if paths else mgi.profiles
+    if key is None and paths:
+        if len(profiles) != 1:
+            raise MGIError(f"{len(profiles)} profiles given: name one by its id")
+        return profiles[0]
+    return profiles[key or "huehuetenango-2024"]
+
+
+@command
+def _list(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "list",
+        help="list the profiles: ids and titles",
+        description="List the bundled profiles, or those of --profiles: one a line, the id "
+        "then the title.",
+    )
+    _profiles_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        profiles = _profiles(args)
+        width = max((len(profile.id) for profile in profiles), default=0)
+        return "".join(f"{profile.id:<{width}}  {profile.title}\n" for profile in profiles)
+
+    parser.set_defaults(run=run)
 
 
 @command
@@ -235,26 +371,31 @@ def _search(commands: Commands) -> None:
     parser.add_argument("text", help="the words to look for")
     parser.add_argument("--domain", help="only findings of this domain (number, slug or name)")
     parser.add_argument("--kind", choices=["well_developed", "potential"], help="only this kind")
-    parser.add_argument("--country", help="only profiles of this country (code or name)")
+    parser.add_argument(
+        "--country", help="only profiles of this country (ISO code, alpha-3 or alpha-2, or name)"
+    )
     parser.add_argument(
         "--level", choices=["national", "local", "city"], help="only this level (city: local)"
     )
+    parser.add_argument("--lang", metavar="TAG", help="only profiles in this language, e.g. es")
+    parser.add_argument("--year", metavar="YYYY", help="only profiles published this year")
     parser.add_argument("--limit", type=int, metavar="N", help="print the first N hits only")
     _profiles_option(parser)
 
     def run(args: argparse.Namespace) -> str:
-        import textwrap
-
         hits = _profiles(args).search(
             args.text,
             domain=args.domain,
             kind=args.kind,
             country=args.country,
             level=args.level,
+            language=args.lang,
+            year=args.year,
             limit=args.limit,
         )
         if not hits:
-            return f"no matches for {args.text!r}\n"
+            said = views.searched_languages(hits, _language_name)
+            return f"no matches for {args.text!r}. {said}\n"
         emphasis = _bold if _terminal() else str
         blocks = []
         for hit in hits:
@@ -295,7 +436,17 @@ def _export(commands: Commands) -> None:
         "profile and domain.",
     )
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead (FILE.xlsx: an Excel workbook)",
+    )
+    parser.add_argument(
+        "--bom",
+        action="store_true",
+        help="start the CSV with a byte-order mark, so that Excel reads its accents right",
+    )
     parser.add_argument(
         "--summary", action="store_true", help="counts per profile and domain instead"
     )
@@ -308,9 +459,26 @@ def _export(commands: Commands) -> None:
             table = mgi.summary_table(profiles, wide=args.wide)
         else:
             table = mgi.findings_table(profiles)
-        return _output(table.to_csv() if args.format == "csv" else table.to_json(), args.output)
+        if _xlsx_output(table, args.output):
+            return ""
+        if args.format == "json":
+            text = table.to_json()
+        else:
+            text = table.to_csv(encoding="utf-8-sig" if args.bom else "utf-8")
+        return _output(text, args.output)
 
     parser.set_defaults(run=run)
+
+
+def _xlsx_output(table: mgi.Table, path: str | None) -> bool:
+    """Write ``table`` as an Excel workbook if ``path`` ends in ``.xlsx``
+    (any case); whether it did."""
+    if path is None or not path.lower().endswith(".xlsx"):
+        return False
+    from mgi.export import write_xlsx
+
+    write_xlsx(table, path)
+    return True
 
 
 def _sdg_structure(args: argparse.Namespace) -> str:
@@ -427,9 +595,21 @@ def _read(file: str) -> bytes:
         ) from None
 
 
+class _Version(argparse.Action):
+    """``--version``: the package version and the bundled data's, read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        data = mgi.provenance().data_version
+        parser._print_message(f"mgi {mgi.__version__} (data {data})\n", sys.stdout)
+        parser.exit(0)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mgi", description="IOM's Migration Governance Indicators as data.")
-    parser.add_argument("--version", action="version", version=f"mgi {mgi.__version__}")
+    parser.add_argument("--version", action=_Version, help="show the package and data versions")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in _COMMANDS:
         add(commands)
