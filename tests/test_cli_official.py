@@ -203,7 +203,7 @@ def test_assessments_errors() -> None:
 def test_provenance_lists_each_source() -> None:
     text = _ok("provenance")
     info = mgi.provenance()
-    assert text.startswith(f"Bundled data {info.data_version} ({info.updated})")
+    assert text.startswith(f"Bundled data {info.data_version}, updated {info.updated}")
     flat = " ".join(text.split())
     for part in info.sources:
         assert " ".join(part.topic.split()) in flat

@@ -132,6 +132,8 @@ def _public_objects() -> list[object]:
         mgi.Response.YES,
         mgi.Level.LOCAL,
         mgi.findings_table(profile),
+        mgi.findings_table(hits),
+        score.table(),
         hits,
         hits[0],
         hits.query,

@@ -19,6 +19,7 @@ from mgi._convert import structure
 from mgi._countries import Countries, CountryTable
 from mgi._formats import FORMATS, SchemaName
 from mgi._jsonio import parse_json
+from mgi._languages import Languages, LanguageTable
 from mgi.catalogue import Assessments, CatalogueDocument
 from mgi.collections import Domains, Profiles, Subcategories
 from mgi.documents import profile_from_dict
@@ -34,6 +35,7 @@ __all__ = [
     "assessments",
     "countries",
     "domains",
+    "languages",
     "profiles",
     "provenance",
     "schema",
@@ -167,3 +169,10 @@ def assessments() -> Assessments:
     document, name = read_document("assessments.json")
     catalogue = structure(document, CatalogueDocument, name)
     return Assessments(catalogue.assessments, catalogue.published)
+
+
+@_once
+def languages() -> Languages:
+    """ISO 639 language codes and names from ``data/languages.json``."""
+    document, name = read_document("languages.json")
+    return Languages(structure(document, LanguageTable, name))

@@ -222,7 +222,7 @@ class Assessments(_Ordered[Assessment]):
                 f"expected a country code or name as a string, got {type(country).__name__}",
                 "country",
             )
-        code = _bundled_countries().find(country)
+        code = _bundled_countries().lookup(country)
         if code is None:
             names = [item.country_name for item in self._items]
             raise NotFoundError("country", country, close_matches(country, names))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from mgi._checks import between, matching, member, nonblank, of_type, tuple_of
+from mgi._languages import language as _language_of
 from mgi.errors import InvalidValueError, _shown
 
 if TYPE_CHECKING:
@@ -274,11 +275,43 @@ class Domain:
         return found
 
     def name_in(self, language: str) -> str | None:
-        """The usual name in ``language``, or ``None`` where none is known."""
+        """The usual name in ``language``, or ``None`` where none is known.
+
+        ``language`` is a BCP 47 tag in any case; a tag with a region or a
+        script falls back to its language, as the data names languages only:
+
+        >>> import mgi
+        >>> partnerships = mgi.domains[3]
+        >>> partnerships.name_in("es-GT"), partnerships.name_in("ES"), partnerships.name_in("pt")
+        ('Alianzas', 'Alianzas', None)
+        """
+        found = self._name_record(language)
+        return None if found is None else found.text
+
+    def name_for(self, language: str) -> Name:
+        """The usual name in ``language`` (as :meth:`name_in` reads it), else
+        the English name: the :class:`Name`'s ``language`` says which it is,
+        so a fallback to English is never silent.
+
+        >>> import mgi
+        >>> german = mgi.domains[5].name_for("de-AT")
+        >>> german.text, german.language
+        ('Mobility dimensions of crises', 'en')
+        >>> mgi.domains[3].name_for("de").language
+        'de'
+        """
+        found = self._name_record(language)
+        if found is None:
+            found = self._name_record("en")
+        assert found is not None, "the constructor checks that there is an English name"
+        return found
+
+    def _name_record(self, language: str) -> Name | None:
+        wanted = _language_of(language)
         for use in (NameUse.NAME, NameUse.HEADING):
             for name in self.names:
-                if name.language == language and name.use is use:
-                    return name.text
+                if name.language == wanted and name.use is use:
+                    return name
         return None
 
     @property
@@ -594,13 +627,15 @@ class DataSource:
     """How the material was used, where that needs saying."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Provenance:
     """The data release: its version and the source of every part of it.
 
     >>> import mgi
-    >>> mgi.provenance().data_version
-    '2026.12.1'
+    >>> mgi.provenance()
+    Provenance(data_version='2026.12.1', updated='2026-12-05', 18 sources, 18 facts not found)
+
+    ``print()`` gives it all, part by part; a notebook shows it as a table.
     """
 
     data_version: str = attrs.field(validator=nonblank)
@@ -613,6 +648,27 @@ class Provenance:
     """The sources, part by part."""
     not_found: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """Facts that were looked for but not found, and so are left out."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Provenance(data_version={self.data_version!r}, updated={self.updated!r}, "
+            f"{len(self.sources)} sources, {len(self.not_found)} facts not found)"
+        )
+
+    def __str__(self) -> str:
+        from mgi import views  # a record's text form is drawn by the views
+
+        return views.provenance_text(self)
+
+    def _repr_html_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.provenance_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.provenance_markdown(self)
 
 
 # -- the catalogue of assessments ------------------------------------------------
@@ -777,6 +833,15 @@ def _bundled_assessment(profile_id: str) -> Assessment | None:
     from mgi._data import assessments
 
     return assessments().for_profile(profile_id)
+
+
+def domain_names() -> tuple[str, ...]:
+    """The English name of each domain, domains 1 to 6, from the bundled taxonomy.
+
+    >>> domain_names()[2]
+    'Partnerships'
+    """
+    return tuple(domain.name for domain in _bundled_domains().values())
 
 
 def _bundled_domains() -> Mapping[int, Domain]:

@@ -343,7 +343,7 @@ class SdgResults(ReadOnly, Sequence[SdgResult]):
                 f"expected a country code or name as a string, got {type(country).__name__}",
                 "country",
             )
-        code = _bundled_countries().find(country) or self._by_name.get(fold(country))
+        code = _bundled_countries().lookup(country) or self._by_name.get(fold(country))
         if code is None:
             raise NotFoundError("country", country, self._suggest(country))
         return code

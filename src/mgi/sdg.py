@@ -138,6 +138,11 @@ def _percent(answers: Iterable[Answer]) -> Fraction:
     return sum(codes, Fraction(0)) / len(codes) * 100
 
 
+def _number(value: Fraction) -> str:
+    """A value as a person reads it: 40, 78.33 (the exact value is a Fraction)."""
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):.2f}"
+
+
 class _Valued:
     """A value from 0 to 100 with its category, exact and as a float."""
 
@@ -163,7 +168,15 @@ class _Valued:
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._subject()}{self.value!r}, {self.category!r})"
+        missing = len(self.missing)
+        return (
+            f"{type(self).__name__}({self._subject()}value={_number(self.value)}, "
+            f"category={self.category.label!r}" + (f", missing={missing})" if missing else ")")
+        )
+
+    @property
+    def missing(self) -> tuple[Subcategory, ...]:
+        raise NotImplementedError
 
 
 @attrs.frozen
@@ -238,6 +251,10 @@ class Score(_Valued):
 
     >>> import mgi
     >>> result = mgi.sdg.score({"3a": "yes", "3b": "yes"}, partial=True)
+    >>> result
+    Score(value=6.67, category='Requires further progress', missing=28)
+    >>> result.domains[2]
+    DomainScore('PD_3', value=40, category='Partially meets', missing=3)
     >>> result.domains[2].value, result.value, len(result.missing)
     (Fraction(40, 1), Fraction(20, 3), 28)
     >>> result.rows()[2]
@@ -294,6 +311,30 @@ class Score(_Valued):
         """
         return compare(self, country, year, results=results)
 
+    def table(self) -> Table:
+        """:meth:`rows` as a tidy :class:`mgi.Table`, for pandas, CSV or Excel.
+
+        >>> import mgi
+        >>> table = mgi.sdg.score({"3a": "yes"}, partial=True).table()
+        >>> table.columns[:4], len(table)
+        (('breakdown', 'domain', 'name', 'value'), 7)
+        """
+        return _table(self.rows())
+
+    def answer_table(self) -> Table:
+        """:meth:`answer_rows` as a tidy :class:`mgi.Table`, one row per sub-category."""
+        return _table(self.answer_rows())
+
+    def _repr_html_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.score_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.score_markdown(self)
+
     def answer_rows(self) -> list[dict[str, str | int | float | None]]:
         """Tidy rows, one per sub-category: key, domain, letter, name, the
         response (None where missing) and its code."""
@@ -308,6 +349,11 @@ class Score(_Valued):
             }
             for answer in self.answers
         ]
+
+
+def _table(rows: list[dict[str, str | int | float | None]]) -> Table:
+    columns = tuple(rows[0])
+    return Table(columns, tuple(tuple(row[column] for column in columns) for row in rows))
 
 
 def _row(

@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
-from mgi._vocabulary import LABELS, MONTHS, Label, label
+from mgi._languages import language as _language_of
+from mgi._vocabulary import LABELS, LANGUAGE_NAMES, MONTHS, Label, label
 from mgi.indicator import Category
 from mgi.model import Assessment, Domain, FindingKind, Level, NameUse, Profile, Provenance
 
@@ -51,7 +52,9 @@ if TYPE_CHECKING:
 __all__ = [
     "CATEGORY_COLOURS",
     "DOMAIN_COLOURS",
+    "EDGE_ROWS",
     "LABELS",
+    "MAX_ROWS",
     "SHOWN",
     "Label",
     "assessments_html",
@@ -61,24 +64,32 @@ __all__ = [
     "domain_html",
     "domain_markdown",
     "domain_text",
+    "domains_html",
+    "domains_markdown",
     "heading",
     "hits_html",
     "hits_markdown",
+    "language_name",
     "markdown_text",
     "profile_html",
     "profile_markdown",
     "profile_text",
     "profiles_html",
     "profiles_markdown",
+    "provenance_html",
+    "provenance_markdown",
     "provenance_text",
     "results_html",
     "results_markdown",
     "results_strip_svg",
     "results_text",
+    "score_html",
+    "score_markdown",
     "score_text",
     "sdg_text",
     "table_html",
     "table_markdown",
+    "table_text",
     "wheel_geometry",
     "wheel_svg",
 ]
@@ -88,7 +99,22 @@ DOMAIN_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e
 told apart with the common forms of colour blindness."""
 
 SHOWN = 50
-"""How many rows a collection, table or result list shows before "… more"."""
+"""How many hits a result list shows before "… more" (the best come first)."""
+
+MAX_ROWS = 60
+"""A table or collection of up to this many rows shows every row; a longer
+one shows its first and last :data:`EDGE_ROWS` rows and the row count, as
+pandas does, so that a view stays small whatever the size of the data."""
+
+EDGE_ROWS = 5
+"""How many rows a long table or collection shows at each end."""
+
+_CLIP = 60
+"""The length from which a wide HTML table (more than ``_NARROW`` columns)
+puts a column on a line of its own under each row."""
+
+_NARROW = 5
+"""The most columns an HTML table draws side by side whatever their texts."""
 
 CATEGORY_COLOURS = ("#eff3ff", "#bdd7e7", "#6baed6", "#2171b5")
 """The colour of each SDG 10.7.2 category (index 0 is category 1, Requires
@@ -136,21 +162,55 @@ def _filled_lists(
 def heading(domain: Domain, language: str) -> str:
     """The domain's heading as a profile in ``language`` prints it: the page's
     own heading where one is known, else the name in capitals (the English
-    name where the taxonomy has none in ``language``).
+    name where the taxonomy has none in ``language``: the page form, which
+    :func:`mgi.parse_profile` reads back, carries no mark; the other views
+    mark such a name ``[en]``).
 
     >>> import mgi
     >>> heading(mgi.domains[3], "es"), heading(mgi.domains[3], "pt")
     ('ALIANZAS', 'PARTNERSHIPS')
     """
+    wanted = _language_of(language)
     for name in domain.names:
-        if name.language == language and name.use is NameUse.HEADING:
+        if name.language == wanted and name.use is NameUse.HEADING:
             return name.text
-    return _name(domain, language).upper()
+    return domain.name_for(language).text.upper()
 
 
 def _name(domain: Domain, language: str) -> str:
-    """The domain's name in ``language``, else in English."""
-    return domain.name_in(language) or domain.name
+    """The domain's name in ``language``, else the English one marked
+    ``[en]``: a fallback is never silent."""
+    return domain.name_for(language).text + _mark(domain, language)
+
+
+def _mark(domain: Domain, language: str) -> str:
+    """' [en]' where the domain has no name in ``language``, else nothing."""
+    return "" if domain.name_for(language).language == _language_of(language) else " [en]"
+
+
+def language_name(code: str) -> str:
+    """A language as a message names it: 'Spanish (es)', or the code alone
+    where the package has no name for it.
+
+    >>> language_name("es"), language_name("quc")
+    ('Spanish (es)', 'quc')
+    """
+    name = LANGUAGE_NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def _rows_shown(total: int) -> tuple[range, range]:
+    """The rows a view of ``total`` rows shows: every row up to
+    :data:`MAX_ROWS`, else the first and the last :data:`EDGE_ROWS`."""
+    if total <= MAX_ROWS:
+        return range(total), range(0)
+    return range(EDGE_ROWS), range(total - EDGE_ROWS, total)
+
+
+def _size(rows: int, columns: int) -> str:
+    return (
+        f"{rows:,} row{'' if rows == 1 else 's'} × {columns} column{'' if columns == 1 else 's'}"
+    )
 
 
 def _published(profile: Profile) -> str:
@@ -301,6 +361,128 @@ def score_text(score: Score, width: int = 88) -> str:
     return "\n".join(lines) + "\n"
 
 
+def table_text(table: Table, width: int = 100) -> str:
+    """A table as aligned text, as ``repr`` shows it: every row up to
+    :data:`MAX_ROWS`, else the first and last :data:`EDGE_ROWS` (the rows
+    numbered from 0); cells cut at 32 characters; where the columns are
+    wider than ``width``, the middle ones give way to "…"; then the size.
+
+    >>> import mgi
+    >>> print(table_text(mgi.summary_table(mgi.profiles), width=60), end="")
+       profile_id          …  potential
+    0  huehuetenango-2024  …  2
+    1  huehuetenango-2024  …  3
+    2  huehuetenango-2024  …  2
+    3  huehuetenango-2024  …  3
+    4  huehuetenango-2024  …  3
+    5  huehuetenango-2024  …  3
+    6 rows × 11 columns
+    """
+    head, tail = _rows_shown(len(table.rows))
+    numbers = [str(index) for index in head] + (["…"] if tail else []) + [str(i) for i in tail]
+    cells = [[_clip(_cell(value), 32) for value in table.rows[index]] for index in head]
+    cells += [["…"] * len(table.columns)] if tail else []
+    cells += [[_clip(_cell(value), 32) for value in table.rows[index]] for index in tail]
+    columns = [
+        [name, *(row[number] for row in cells)] for number, name in enumerate(table.columns)
+    ]
+    columns = _fitted([["", *numbers], *columns], width)
+    sizes = [max(map(len, column)) for column in columns]
+    lines = [
+        "  ".join(column[line].ljust(size) for column, size in zip(columns, sizes, strict=True))
+        for line in range(len(columns[0]))
+    ]
+    lines = [line.rstrip() for line in lines]
+    return "\n".join([*lines, _size(len(table.rows), len(table.columns))]) + "\n"
+
+
+def _fitted(columns: list[list[str]], width: int) -> list[list[str]]:
+    """``columns`` (the row numbers first) as many as fit in ``width``
+    characters, taken from both ends in turn; the others give way to "…"."""
+
+    def wide(kept: list[list[str]]) -> int:
+        return sum(max(map(len, column)) + 2 for column in kept)
+
+    if wide(columns) <= width:
+        return columns
+    gap = ["…"] * len(columns[0])
+    left, right, rest = [columns[0]], list[list[str]](), columns[1:]
+    from_left = True
+    while rest:
+        taken = rest.pop(0) if from_left else rest.pop()
+        trial = [*left, taken, gap, *right] if from_left else [*left, gap, taken, *right]
+        if wide(trial) > width:
+            break
+        if from_left:
+            left.append(taken)
+        else:
+            right.insert(0, taken)
+        from_left = not from_left
+    return [*left, gap, *right]
+
+
+def _cell(value: object) -> str:
+    """A cell as text: empty for a missing value."""
+    return "" if value is None else str(value)
+
+
+def _clip(text: str, size: int) -> str:
+    """``text`` on one line, cut to ``size`` characters with "…"."""
+    flat = " ".join(text.split()) if "\n" in text or "\r" in text else text
+    return flat if len(flat) <= size else flat[: size - 1] + "…"
+
+
+def provenance_text(provenance: Provenance, width: int = 88) -> str:
+    """Where the bundled data comes from, part by part, and what was not found.
+
+    >>> import mgi
+    >>> print(provenance_text(mgi.provenance()))
+    Bundled data 2026.12.1, updated 2026-12-05
+    ...
+    Sources:
+      - domain descriptions, national and city (English)
+    ...
+    Not found, so left out:
+      - Spanish portal names for domains 2-6 (the Huehuetenango headings are used)
+    ...
+    """
+    lines = [f"Bundled data {provenance.data_version}, updated {provenance.updated}"]
+    lines += [textwrap.fill(provenance.description, width), "", "Sources:"]
+    for source in provenance.sources:
+        lines.append(
+            textwrap.fill(
+                source.topic,
+                width,
+                initial_indent="  - ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,  # "four-category" stays one word
+            )
+        )
+        for where in source.sources:
+            lines.append(
+                textwrap.fill(
+                    where,
+                    width,
+                    initial_indent="    · ",
+                    subsequent_indent="      ",
+                    break_long_words=False,  # an address stays whole
+                    break_on_hyphens=False,
+                )
+            )
+        if source.note:
+            lines.append(
+                textwrap.fill(
+                    f"Note: {source.note}", width, initial_indent="    ", subsequent_indent="    "
+                )
+            )
+    lines += ["", "Not found, so left out:"]
+    lines += [
+        textwrap.fill(fact, width, initial_indent="  - ", subsequent_indent="    ")
+        for fact in provenance.not_found
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _indented(text: str, width: int, hang: int) -> str:
     return textwrap.fill(text, width, initial_indent="    ", subsequent_indent=" " * hang)
 
@@ -357,7 +539,7 @@ def profile_markdown(profile: Profile, domains: Mapping[int, Domain]) -> str:
         for paragraph in profile.introduction:
             lines += [markdown_text(paragraph), ""]
     for domain, lists in _filled_lists(profile, domains):
-        name = markdown_text(heading(domain, profile.language))
+        name = markdown_text(heading(domain, profile.language) + _mark(domain, profile.language))
         lines += [f"## {domain.number}. {name}", ""]
         for kind, texts in lists:
             page_label = label(profile.language, kind).page.rstrip(" :")
@@ -384,26 +566,109 @@ def domain_markdown(domain: Domain) -> str:
 
 
 def profiles_markdown(profiles: Profiles) -> str:
-    """A table of the collection: one row per profile (the first ``SHOWN``)."""
-    items = list(profiles)
-    lines = [f"**{_plural(len(items), 'profile')}**", ""]
-    lines += _markdown_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
-    return "\n".join(lines + _more(len(items))) + "\n"
+    """A table of the collection: one row per profile (the first and last
+    rows of a long one, as :func:`table_text`)."""
+    head, tail = _rows_shown(len(profiles))
+    rows = [_profile_row(profiles[index]) for index in head]
+    rows += [("…",) * len(_PROFILE_COLUMNS)] if tail else []
+    rows += [_profile_row(profiles[index]) for index in tail]
+    lines = [f"**{_plural(len(profiles), 'profile')}**", ""]
+    lines += _markdown_table(_PROFILE_COLUMNS, rows)
+    return "\n".join(lines) + "\n"
 
 
 def hits_markdown(hits: Hits) -> str:
-    """A numbered list of hits (the first ``SHOWN``), the matches in bold."""
+    """A numbered list of hits (the first ``SHOWN``), the matches in bold;
+    for no hit, the languages of the profiles searched."""
     lines = [f"**{_plural(len(hits), 'hit')}** for {markdown_text(hits.query.text)}", ""]
+    if not hits:
+        lines += [markdown_text(searched_languages(hits)), ""]
     for number, hit in enumerate(hits[:SHOWN], 1):
         where = f"**{markdown_text(hit.profile.id)}** ({markdown_text(hit.location)})"
         lines += [f"{number}\\. {where}: {_marked(hit, ('**', '**'), markdown_text)}", ""]
     return "\n".join(lines + _more(len(hits))) + "\n"
 
 
+def searched_languages(hits: Hits, name: Callable[[str], str] = language_name) -> str:
+    """What a search that found nothing says: the languages of the profiles
+    searched, each as ``name`` gives it.
+
+    >>> import mgi
+    >>> searched_languages(mgi.search("trafficking"))
+    'The profiles searched are in Spanish (es): search in their language.'
+    """
+    if not hits.languages:
+        return "No profile met the criteria."
+    names = ", ".join(map(name, hits.languages))
+    return f"The profiles searched are in {names}: search in their language."
+
+
 def table_markdown(table: Table) -> str:
-    """A table as Markdown (its first ``SHOWN`` rows)."""
-    lines = _markdown_table(table.columns, table.rows[:SHOWN])
-    return "\n".join(lines + _more(len(table.rows))) + "\n"
+    """A table as Markdown: every row up to :data:`MAX_ROWS`, else the first
+    and last :data:`EDGE_ROWS`; then its size."""
+    head, tail = _rows_shown(len(table.rows))
+    rows = [tuple(map(_cell, table.rows[index])) for index in head]
+    rows += [("…",) * len(table.columns)] if tail else []
+    rows += [tuple(map(_cell, table.rows[index])) for index in tail]
+    lines = _markdown_table(table.columns, rows)
+    return "\n".join([*lines, "", _size(len(table.rows), len(table.columns))]) + "\n"
+
+
+def domains_markdown(domains: Mapping[int, Domain]) -> str:
+    """The six domains as a Markdown table: number, name, slug, SDG code, MiGOF."""
+    rows = [(str(d.number), d.name, d.slug, d.sdg_code, str(d.migof)) for d in _six(domains)]
+    return "\n".join(_markdown_table(_DOMAIN_COLUMNS, rows)) + "\n"
+
+
+_DOMAIN_COLUMNS = ("number", "name", "slug", "SDG 10.7.2", "MiGOF")
+
+
+def score_markdown(score: Score) -> str:
+    """A score as a Markdown table of values and categories, and what was missing."""
+    rows = [_score_row(row) for row in score.rows()]
+    lines = ["**SDG indicator 10.7.2: values and categories**", ""]
+    lines += _markdown_table(_SCORE_COLUMNS, rows)
+    if score.missing:
+        keys = ", ".join(item.key for item in score.missing)
+        lines += ["", f"Missing, scored 0: {markdown_text(keys)}"]
+    return "\n".join(lines) + "\n"
+
+
+_SCORE_COLUMNS = ("breakdown", "name", "value", "category", "answered", "missing")
+
+
+def _score_row(row: Mapping[str, object]) -> tuple[str, ...]:
+    value = row["value"]
+    assert isinstance(value, float)
+    return (
+        str(row["breakdown"]),
+        str(row["name"]),
+        f"{value:.1f}",
+        f"{row['category']} {row['label']}",
+        str(row["answered"]),
+        str(row["missing"]),
+    )
+
+
+def provenance_markdown(provenance: Provenance) -> str:
+    """Where the bundled data comes from, as Markdown."""
+    lines = [
+        f"**Bundled data {markdown_text(provenance.data_version)}**, "
+        f"updated {markdown_text(provenance.updated)}",
+        "",
+        markdown_text(provenance.description),
+        "",
+    ]
+    lines += _markdown_table(
+        ("part", "sources", "note"),
+        (
+            (source.topic, "; ".join(source.sources), source.note or "")
+            for source in provenance.sources
+        ),
+    )
+    lines += ["", "**Not found, so left out:**", ""]
+    lines += [f"- {markdown_text(fact)}" for fact in provenance.not_found]
+    return "\n".join(lines) + "\n"
 
 
 def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
@@ -413,11 +678,6 @@ def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> 
     ]
     lines += ["| " + " | ".join(markdown_text(_cell(cell)) for cell in row) + " |" for row in rows]
     return lines
-
-
-def _cell(value: object) -> str:
-    """A table cell as text: empty for ``None``."""
-    return "" if value is None else str(value)
 
 
 def _more(total: int) -> list[str]:
@@ -468,47 +728,154 @@ def domain_html(domain: Domain) -> str:
 
 
 def profiles_html(profiles: Profiles) -> str:
-    """A table of the collection: one row per profile (the first ``SHOWN``)."""
-    items = list(profiles)
+    """A table of the collection: one row per profile (the first and last
+    rows of a long one, as :func:`table_html`)."""
+    head, tail = _rows_shown(len(profiles))
     return (
-        f'<div class="mgi-profiles"><p><b>{_plural(len(items), "profile")}</b></p>'
-        + _html_table(_PROFILE_COLUMNS, map(_profile_row, items[:SHOWN]))
-        + _html_more(len(items))
+        f'<div class="mgi-profiles"><p><b>{_plural(len(profiles), "profile")}</b></p>'
+        + _html_table(
+            _PROFILE_COLUMNS,
+            [_profile_row(profiles[index]) for index in head],
+            [_profile_row(profiles[index]) for index in tail],
+        )
         + "</div>"
     )
 
 
 def hits_html(hits: Hits) -> str:
-    """A numbered list of hits (the first ``SHOWN``), the matches marked."""
+    """A numbered list of hits (the first ``SHOWN``), the matches marked;
+    for no hit, the languages of the profiles searched."""
     items = "".join(
         f"<li><b>{_html_text(hit.profile.id)}</b> ({_html_text(hit.location)}): "
         f"{_marked(hit, ('<mark>', '</mark>'), _html_text)}</li>"
         for hit in hits[:SHOWN]
     )
     query = _html_text(hits.query.text)
+    note = "" if hits else f"<p>{_html_text(searched_languages(hits))}</p>"
     return (
         f'<div class="mgi-hits"><p><b>{_plural(len(hits), "hit")}</b> for {query}</p>'
-        f"<ol>{items}</ol>{_html_more(len(hits))}</div>"
+        f"{note}<ol>{items}</ol>{_html_more(len(hits))}</div>"
     )
 
 
 def table_html(table: Table) -> str:
-    """A table as HTML (its first ``SHOWN`` rows)."""
+    """A table as HTML: every row up to :data:`MAX_ROWS`, else the first and
+    last :data:`EDGE_ROWS`, numbered from 0; then its size.
+
+    A column with long texts (the findings' text) is shown on a line of its
+    own under each row, across the table, so that it stays on screen beside
+    a dozen other columns; cells are never cut.
+    """
+    head, tail = _rows_shown(len(table.rows))
+    first = [table.rows[index] for index in head]
+    last = [table.rows[index] for index in tail]
     return (
         '<div class="mgi-table">'
-        + _html_table(table.columns, table.rows[:SHOWN])
-        + _html_more(len(table.rows))
+        + _html_table(table.columns, first, last, numbers=(head, tail))
+        + f"<p>{_size(len(table.rows), len(table.columns))}</p></div>"
+    )
+
+
+def domains_html(domains: Mapping[int, Domain]) -> str:
+    """The six domains as an HTML table: number, name, slug, SDG code, MiGOF."""
+    rows = [(str(d.number), d.name, d.slug, d.sdg_code, str(d.migof)) for d in _six(domains)]
+    return '<div class="mgi-domains">' + _html_table(_DOMAIN_COLUMNS, rows, []) + "</div>"
+
+
+def score_html(score: Score) -> str:
+    """A score as an HTML table of values and categories, and what was missing."""
+    rows = [_score_row(row) for row in score.rows()]
+    missing = ", ".join(item.key for item in score.missing)
+    note = f"<p>Missing, scored 0: {_html_text(missing)}</p>" if missing else ""
+    return (
+        '<div class="mgi-score"><p><b>SDG indicator 10.7.2: values and categories</b></p>'
+        + _html_table(_SCORE_COLUMNS, rows, [])
+        + note
         + "</div>"
     )
 
 
-def _html_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    head = "".join(f"<th>{_html_text(cell)}</th>" for cell in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_html_text(_cell(cell))}</td>" for cell in row) + "</tr>"
-        for row in rows
+def provenance_html(provenance: Provenance) -> str:
+    """Where the bundled data comes from, as HTML."""
+    rows = [
+        (source.topic, "; ".join(source.sources), source.note or "")
+        for source in provenance.sources
+    ]
+    facts = "".join(f"<li>{_html_text(fact)}</li>" for fact in provenance.not_found)
+    return (
+        f'<div class="mgi-provenance"><p><b>Bundled data {_html_text(provenance.data_version)}'
+        f"</b>, updated {_html_text(provenance.updated)}</p>"
+        f"<p>{_html_text(provenance.description)}</p>"
+        + _html_table(("part", "sources", "note"), rows, [])
+        + f"<p><b>Not found, so left out:</b></p><ul>{facts}</ul></div>"
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# Styles scoped to mgi's tables, specific enough to win over a notebook's own
+# table rules (JupyterLab right-aligns cells and lets them grow without limit).
+_TABLE_STYLE = (
+    "<style>"
+    ".mgi-view table{border-collapse:collapse;font-size:12px;margin:0}"
+    ".mgi-view table th,.mgi-view table td{text-align:left;vertical-align:top;"
+    "padding:2px 6px;white-space:normal;max-width:16em;line-height:1.35}"
+    ".mgi-view table td.mgi-long{max-width:none;padding-bottom:6px}"
+    ".mgi-view table.mgi-narrow td{max-width:40em}"
+    ".mgi-view table tbody.mgi-row:nth-of-type(even){background:rgba(127,127,127,.08)}"
+    ".mgi-view table thead th{border-bottom:1px solid rgba(127,127,127,.6)}"
+    "</style>"
+)
+
+
+def _html_table(
+    header: Sequence[str],
+    first: Sequence[Sequence[object]],
+    last: Sequence[Sequence[object]],
+    *,
+    numbers: tuple[Iterable[int], Iterable[int]] | None = None,
+) -> str:
+    """An HTML table of the ``first`` rows, then "…" and the ``last`` rows
+    when there are any; ``numbers`` adds a column of row numbers. In a table
+    of more than five columns, a column with a cell longer than 60
+    characters is drawn under each row."""
+    narrow = len(header) <= _NARROW
+    long = [
+        number
+        for number in range(len(header))
+        if not narrow and any(len(_cell(row[number])) > _CLIP for row in (*first, *last))
+    ]
+    short = [number for number in range(len(header)) if number not in long]
+    lead = ["<th></th>"] if numbers else []
+
+    def row_html(number: object, row: Sequence[object]) -> str:
+        cells = [f"<th>{_html_text(number)}</th>"] if numbers else []
+        cells += [f"<td>{_html_text(_cell(row[index]))}</td>" for index in short]
+        lines = [f"<tr>{''.join(cells)}</tr>"]
+        lines += [
+            f'<tr>{"<td></td>" if numbers else ""}<td class="mgi-long" colspan="{len(short)}">'
+            f"{_html_text(_cell(row[index]))}</td></tr>"
+            for index in long
+        ]
+        return f'<tbody class="mgi-row">{"".join(lines)}</tbody>'
+
+    heads = [f"<tr>{''.join(lead)}{''.join(_header(header[i]) for i in short)}</tr>"]
+    heads += [f"<tr>{''.join(lead)}{_header(header[i], len(short))}</tr>" for i in long]
+    first_numbers, last_numbers = numbers if numbers else (range(len(first)), range(len(last)))
+    body = [row_html(n, row) for n, row in zip(first_numbers, first, strict=True)]
+    if last:
+        gap = f"<tr>{''.join(['<th>…</th>'] if numbers else [])}{'<td>…</td>' * len(short)}</tr>"
+        body.append(f"<tbody>{gap}</tbody>")
+        body += [row_html(n, row) for n, row in zip(last_numbers, last, strict=True)]
+    shape = ' class="mgi-narrow"' if narrow else ""
+    return (
+        f'<div class="mgi-view" style="overflow-x:auto">{_TABLE_STYLE}'
+        f"<table{shape}><thead>{''.join(heads)}</thead>{''.join(body)}</table></div>"
+    )
+
+
+def _header(name: str, span: int = 1) -> str:
+    """A column's header cell, which may break after an underscore."""
+    spanned = f' colspan="{span}"' if span > 1 else ""
+    return f"<th{spanned}>" + "_<wbr>".join(map(_html_text, name.split("_"))) + "</th>"
 
 
 def _html_more(total: int) -> str:
@@ -776,42 +1143,6 @@ def comparison_text(comparison: Comparison, domains: Sequence[SdgDomain], width:
     return "\n".join(lines) + "\n"
 
 
-def provenance_text(provenance: Provenance, width: int = 88) -> str:
-    """The data version, the description, each part's sources and note, and
-    what was looked for and not found."""
-    lines = [
-        f"Bundled data {provenance.data_version} ({provenance.updated})",
-        "",
-        textwrap.fill(provenance.description, width),
-        "",
-        "Sources:",
-    ]
-    for part in provenance.sources:
-        lines.append(textwrap.fill(f"- {part.topic}", width, subsequent_indent="  "))
-        lines += [
-            textwrap.fill(
-                source,
-                width,
-                initial_indent="    ",
-                subsequent_indent="      ",
-                break_long_words=False,  # an address stays whole, to copy
-                break_on_hyphens=False,
-            )
-            for source in part.sources
-        ]
-        if part.note:
-            lines.append(
-                textwrap.fill(
-                    part.note, width, initial_indent="    Note: ", subsequent_indent="    "
-                )
-            )
-    lines += ["", "Looked for and not found:"]
-    lines += [
-        textwrap.fill(f"- {item}", width, subsequent_indent="  ") for item in provenance.not_found
-    ]
-    return "\n".join(lines) + "\n"
-
-
 def _text_swatch(category: Category | None) -> tuple[str, str]:
     """The fill and ink of a cell of this category."""
     if category is None:
@@ -989,7 +1320,7 @@ def assessments_html(assessments: Assessments) -> str:
     items = list(assessments)
     return (
         f'<div class="mgi-assessments"><p><b>{_html_text(assessments.notice)}</b></p>'
-        + _html_table(_ASSESSMENT_HEADER, map(_assessment_row, items[:SHOWN]))
+        + _html_table(_ASSESSMENT_HEADER, [_assessment_row(item) for item in items[:SHOWN]], [])
         + _html_more(len(items))
         + "</div>"
     )
