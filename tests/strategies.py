@@ -111,6 +111,7 @@ def sdg_domains(draw: st.DrawFn, number: int) -> mgi.sdg.SdgDomain:
         code=f"PD_{number}",
         name=draw(texts),
         proxy=draw(texts),
+        question=draw(texts),
         subcategories=tuple(
             mgi.sdg.Subcategory(number, letter, draw(texts)) for letter in "abcde"
         ),
@@ -126,7 +127,7 @@ def sdg_indicators(draw: st.DrawFn) -> mgi.sdg.SdgIndicator:
     return mgi.sdg.SdgIndicator(
         code=draw(texts),
         name=draw(texts),
-        former_name=draw(texts),
+        former_names=tuple(draw(st.lists(texts, max_size=2))),
         custodians=tuple(draw(st.lists(texts, max_size=2))),
         partner_agency=draw(texts),
         custodian_sources=tuple(draw(st.lists(texts, max_size=2))),

@@ -55,7 +55,7 @@ def test_search_filters_and_limit() -> None:
     limited = _mgi("search", "migrantes", "--limit", "1")
     assert limited.stdout.count("huehuetenango-2024:") == 1
     national = _mgi("search", "migrantes", "--level", "national")
-    assert national.stdout == "no matches for 'migrantes'\n"
+    assert national.stdout == "no matches for 'migrantes'. No profile met the criteria.\n"
 
 
 def test_search_errors_are_one_line() -> None:

@@ -82,6 +82,22 @@ def test_profiles_and_subcategories_are_sequences(name: str) -> None:
         collection[len(items)]
 
 
+@pytest.mark.parametrize("name", ["results", "shares", "assessments"])
+def test_results_shares_and_assessments_are_sequences(name: str) -> None:
+    collection = getattr(mgi.sdg, name) if name != "assessments" else mgi.assessments
+    assert isinstance(collection, Sequence)
+    items = tuple(collection)
+    assert collection[0] is items[0]
+    assert collection[-1] is items[-1]
+    assert list(reversed(collection)) == list(reversed(items))
+    assert tuple(collection[::2]) == items[::2]
+    assert type(collection[:1]) is type(collection)
+    assert collection.index(items[-1]) == len(items) - 1
+    assert {random.choice(collection) for _ in range(50)} <= set(items)
+    with pytest.raises(mgi.PositionError):
+        collection[len(items)]
+
+
 def test_a_position_outside_is_a_readable_index_error() -> None:
     with pytest.raises(mgi.PositionError, match=r"unknown profile position 5 \(there is 1\)"):
         mgi.profiles[5]
@@ -116,12 +132,26 @@ def _public_objects() -> list[object]:
         mgi.Response.YES,
         mgi.Level.LOCAL,
         mgi.findings_table(profile),
+        mgi.findings_table(hits),
+        score.table(),
         hits,
         hits[0],
         hits.query,
         mgi.parse_profile(profile.to_text(), strict=False),
         mgi.profile_to_dict(profile),
         mgi.schema("profile"),
+        mgi.sdg.results,
+        mgi.sdg.results.filter(country="Russia"),
+        mgi.sdg.results[0],
+        mgi.sdg.results[0].sources[0],
+        mgi.sdg.shares,
+        mgi.sdg.shares[0],
+        mgi.sdg.compare(score, "CAN"),
+        mgi.sdg.compare(score, "CAN").values[0],
+        mgi.assessments,
+        mgi.assessments.filter(country="GTM"),
+        mgi.assessments[0],
+        mgi.assessments.published,
     ]
 
 
@@ -215,6 +245,22 @@ def document_keys(profile: mgi.Profile) -> tuple[str, mgi.DomainSlug, str | None
 
 def schema_id(name: mgi.SchemaName) -> object:
     return mgi.schema(name)["$id"]
+def latest(country: str) -> mgi.Category:
+    results: mgi.SdgResults = mgi.sdg.results.filter(country=country)
+    result: mgi.SdgResult = results.latest(country)
+    return result.category
+
+
+def agree(score: mgi.Score) -> bool:
+    comparison: mgi.Comparison = mgi.sdg.compare(score, "Canada", 2021)
+    values: tuple[mgi.ComparedValue, ...] = comparison.differences
+    return not values
+
+
+def assessed(country: str) -> list[int | None]:
+    entries: mgi.Assessments = mgi.assessments.filter(country=country, level="local")
+    first: mgi.Assessment | None = mgi.profiles[0].assessment
+    return [entry.year for entry in entries] + [first.year if first else None]
 """
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import mgi
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.mark.parametrize(
@@ -111,3 +115,43 @@ def test_subareas_as_published() -> None:
 def test_repr_is_short() -> None:
     assert repr(mgi.domains[3]) == "Domain(3, 'partnerships')"
     assert str(mgi.domains[3]) == "Partnerships"
+
+
+def test_subarea_apostrophe_as_published() -> None:
+    # mgi-facts additions, part A: the pages print a typographic apostrophe.
+    text = (FIXTURES / "facts" / "mgi-facts-additions.md").read_text(encoding="utf-8")
+    additions = " ".join(text.split())
+    published = "Migrants’ access to basic social services and social security"
+    assert f'print "{published}" with a typographic apostrophe (U+2019)' in additions
+    assert mgi.domains[1].subareas_in("en")[0] == published
+    texts = [area.text for domain in mgi.domains.values() for area in domain.subareas]
+    assert not any("Migrants' access" in text for text in texts)
+
+
+def test_names_seen_only_as_headings_are_marked_recased() -> None:
+    # A sentence-case name whose only published form is an all-capital
+    # heading is a re-casing: the provenance says so for each of them.
+    note = next(
+        part.note or ""
+        for part in mgi.provenance().sources
+        if part.topic.startswith("domain names and variants")
+    )
+    assert "re-casing and not a published spelling" in note
+    for seen in ("DERECHOS DE LOS MIGRANTES", "APPROCHE ASSOCIANT L'ENSEMBLE DU GOUVERNEMENT"):
+        assert seen in note
+    assert "'PARTENARIATS'" in note
+    assert "the Huehuetenango headings" in note
+    assert "French names of domains 4-6 come from running text and are capitalised" in note
+    headings = {
+        (domain.number, name.language): name.text
+        for domain in mgi.domains.values()
+        for name in domain.names
+        if name.use is mgi.NameUse.HEADING
+    }
+    # Every Spanish name and variant is the re-casing of a Huehuetenango heading
+    # but the portal's name of domain 1, which the note names itself.
+    for domain in mgi.domains.values():
+        for name in domain.names:
+            if name.language == "es" and name.use is not mgi.NameUse.HEADING:
+                heading = headings[domain.number, "es"]
+                assert name.text.upper() == heading or name.text in note, name.text

@@ -46,6 +46,7 @@ def test_one_row_per_finding_with_every_column() -> None:
         "month": 8,
         "domain": 1,
         "domain_slug": "migrants_rights",
+        "domain_name": "Migrants' rights",
         "kind": "well_developed",
         "position": 1,
         "text": HUEHUETENANGO.findings[0].text,
@@ -64,8 +65,11 @@ def test_one_row_per_finding_with_every_column() -> None:
 def test_rows_can_be_narrowed_to_a_domain_and_kind(two: mgi.Profiles) -> None:
     table = mgi.findings_table(two, domain="alianzas", kind="potential")
     assert {row[0] for row in table.rows} == {"huehuetenango-2024", "national-2020"}
-    assert all(row[9:13] == (3, "partnerships", "potential", row[12]) for row in table.rows)
-    assert [row[12] for row in table.rows] == [1, 2, 1, 2]
+    assert all(
+        row[9:14] == (3, "partnerships", "Partnerships", "potential", row[13])
+        for row in table.rows
+    )
+    assert [row[13] for row in table.rows] == [1, 2, 1, 2]
     with pytest.raises(mgi.NotFoundError):
         mgi.findings_table(two, domain="nowhere")
 
@@ -91,12 +95,12 @@ def test_summary_counts_each_kind_per_profile_and_domain(two: mgi.Profiles) -> N
     table = mgi.summary_table(two)
     assert table.columns == SUMMARY_COLUMNS
     assert len(table) == 12
-    counts = {(row[0], row[7]): (row[8], row[9]) for row in table.rows}
+    counts = {(row[0], row[7]): (row[9], row[10]) for row in table.rows}
     assert counts["huehuetenango-2024", "partnerships"] == (2, 2)
     assert counts["national-2020", "crises"] == (0, 0)
-    assert sum(int(row[8]) + int(row[9]) for row in table.rows[:6]) == 33
+    assert sum(int(row[9]) + int(row[10]) for row in table.rows[:6]) == 33  # type: ignore[arg-type]
     for row in table.rows[:6]:
-        for kind, count in zip(mgi.FindingKind, row[8:], strict=True):
+        for kind, count in zip(mgi.FindingKind, row[9:], strict=True):
             assert count == len(HUEHUETENANGO.select(int(row[6]), kind))
 
 

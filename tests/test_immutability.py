@@ -64,6 +64,14 @@ def _roots() -> list[object]:
         mgi.sdg.score({"1a": "yes_only_legal_status", "3b": "yes"}, partial=True),
         mgi.parse_profile(damaged, strict=False),
         profile.by_domain(),
+        mgi.sdg.results,
+        mgi.sdg.results.filter(country="CAN"),
+        mgi.sdg.shares,
+        mgi.sdg.compare(mgi.sdg.score({"1a": "no"}, partial=True), "Canada"),
+        mgi.assessments,
+        mgi.assessments.filter(level="local"),
+        mgi.assessments.published,
+        mgi.sdg.results.table(),
     ]
 
 

@@ -37,7 +37,9 @@ WORKLOAD = """
     profile.wheel_svg(), profile._repr_html_(), mgi.search("trata")._repr_html_()
     with contextlib.redirect_stdout(io.StringIO()):
         for command in (["domains"], ["show"], ["sdg"], ["parse", sys.argv[1]],
-                        ["check", sys.argv[1]], ["search", "migrantes"], ["export"]):
+                        ["check", sys.argv[1]], ["search", "migrantes"], ["export"],
+                        ["sdg", "results"], ["sdg", "shares"], ["assessments"],
+                        ["provenance"]):
             cli.main(command)
     network = [name for name in ("socket", "ssl", "http.client", "urllib.request")
                if name in sys.modules]

@@ -18,9 +18,8 @@ import mgi
 from mgi._convert import structure
 from mgi.sdg import Category, SdgIndicator
 
-FACTS = json.loads(
-    (Path(__file__).parent / "fixtures" / "sdg-10-7-2-facts.json").read_text(encoding="utf-8")
-)
+FIXTURES = Path(__file__).parent / "fixtures"
+FACTS = json.loads((FIXTURES / "sdg-10-7-2-facts.json").read_text(encoding="utf-8"))
 KEYS = [f"{number}{letter}" for number in range(1, 7) for letter in "abcde"]
 
 
@@ -36,11 +35,44 @@ def test_indicator_matches_the_facts() -> None:
 
 def test_series_match_the_facts() -> None:
     found = [(s.code, s.number, s.meaning, s.source) for s in mgi.sdg.indicator.series]
-    expected = [
-        (s["code"], s.get("series_number"), s["meaning"], s["source"]) for s in FACTS["series"]
-    ]
-    assert found == expected
+    first = FACTS["series"][0]
+    assert found[0] == (first["code"], first["series_number"], first["meaning"], first["source"])
     assert [code for code, *_ in found] == ["SG_CPA_MIGRS", "SG_CPA_MIGRP"]
+
+
+def test_sg_cpa_migrp_is_described_as_corrected() -> None:
+    # The first collection read SG_CPA_MIGRP as a breakdown by category; the
+    # second corrects it: one percentage per area and year.
+    assert "SG_CPA_MIGRP is one percentage per area and year" in _additions()
+    series = mgi.sdg.indicator.series[1]
+    assert series.meaning.startswith("one percentage per area and year: the proportion of")
+    assert "by category" not in series.meaning
+    assert series.number is None  # not found
+    source = (FIXTURES / "sdg-10-7-2" / "un-sdmx-regions-share-2021.csv").read_text()
+    repository, path, commit = series.source.removeprefix("github:").split(" ")
+    assert source.splitlines()[0] == (
+        f"# Source: github {repository}, {path}, commit {commit.removeprefix('@')}"
+    )
+
+
+def _additions() -> str:
+    """The additions to the facts, white space run together."""
+    text = (FIXTURES / "facts" / "mgi-facts-additions.md").read_text(encoding="utf-8")
+    return " ".join(text.split())
+
+
+def test_former_names_oldest_first() -> None:
+    first = "Number of countries that have implemented well-managed migration policies"
+    assert f'first (2017) name, "{first}"' in _additions()
+    assert mgi.sdg.indicator.former_names == (first, FACTS["former_name"])
+    assert mgi.sdg.indicator.former_name == FACTS["former_name"]
+
+
+def test_each_domain_has_its_official_question() -> None:
+    table = (FIXTURES / "sdg-10-7-2" / "metadata-domains-questions.txt").read_text()
+    questions = re.findall(r"^Domain (\d): (.+)$", table, re.M)
+    assert [(str(d.number), d.question) for d in mgi.sdg.indicator.domains] == questions
+    assert mgi.domains["partnerships"].sdg.question.startswith("Does the Government take any")
 
 
 def test_breakdown_codes_match_the_facts() -> None:

@@ -359,7 +359,7 @@ def test_rounded_and_float_views() -> None:
     assert result.rounded(1) == 1.7
     assert result.rounded(0) == 2.0
     assert float(result) == 5 / 3
-    assert (
-        repr(result.domains[0])
-        == "DomainScore('PD_1', Fraction(10, 1), " + repr(Category.REQUIRES_FURTHER_PROGRESS) + ")"
+    assert repr(result.domains[0]) == (
+        "DomainScore('PD_1', value=10, category='Requires further progress')"
     )
+    assert repr(result) == "Score(value=1.67, category='Requires further progress')"

@@ -169,7 +169,16 @@ def test_markdown_renders_as_text(hostile: mgi.Profile) -> None:
 
 def test_every_object_has_both_views() -> None:
     hits = mgi.search("migrantes")
-    objects = [mgi.domains[3], HUEHUETENANGO, mgi.profiles, hits, mgi.summary_table(mgi.profiles)]
+    objects = [
+        mgi.domains[3],
+        mgi.domains,
+        HUEHUETENANGO,
+        mgi.profiles,
+        hits,
+        mgi.summary_table(mgi.profiles),
+        mgi.sdg.score({"1a": "no"}, partial=True),
+        mgi.provenance(),
+    ]
     for shown in objects:
         assert shown._repr_html_().startswith("<div")
         assert shown._repr_markdown_().strip()
@@ -190,13 +199,21 @@ def test_counts_are_singular_for_one() -> None:
     assert "**0 hits**" in mgi.search("zzzz")._repr_markdown_()
 
 
-def test_long_collections_show_their_first_rows() -> None:
-    many = mgi.Profiles(attrs.evolve(HUEHUETENANGO, id=f"p-{n:03d}") for n in range(60))
+def test_long_collections_show_their_first_and_last_rows() -> None:
+    sixty = mgi.Profiles(attrs.evolve(HUEHUETENANGO, id=f"p-{n:03d}") for n in range(60))
+    assert sixty._repr_html_().count("<tr>") == 1 + 60  # up to MAX_ROWS: every row
+    many = mgi.Profiles(attrs.evolve(HUEHUETENANGO, id=f"p-{n:03d}") for n in range(61))
     html = many._repr_html_()
-    assert html.count("<tr>") == 1 + 50
-    assert "… 10 more" in html
-    assert "… 10 more" in many._repr_markdown_()
-    assert repr(many) == "Profiles(p-000, p-001, p-002, … 57 more)"
+    assert html.count("<tr>") == 1 + 5 + 1 + 5  # the header, head, "…", tail
+    assert "p-004" in html
+    assert "p-005" not in html
+    assert "p-056" in html
+    assert "<b>61 profiles</b>" in html
+    markdown = many._repr_markdown_()
+    assert "p-004" in markdown
+    assert "p-055" not in markdown
+    assert "p-060" in markdown
+    assert repr(many) == "Profiles(p-000, p-001, p-002, … 58 more)"
 
 
 def test_the_wheel_is_self_contained_svg(hostile: mgi.Profile) -> None:
@@ -346,3 +363,87 @@ def test_chromium_shows_markup_in_texts_as_text(tmp_path: Path, hostile: mgi.Pro
     assert dom.count("<mark>img</mark>") == len(hits)
     assert dom.count('class="mgi-band') == 12
     assert "3. Alianzas" in dom
+
+
+# Rules of JupyterLab's stylesheet for rendered HTML that act on tables:
+# cells right-aligned, growing without limit, a fixed table layout.
+JUPYTER_CSS = (
+    ".jp-RenderedHTMLCommon table{border-collapse:collapse;border-spacing:0;border:none;"
+    "font-size:12px;table-layout:fixed;margin-left:auto;margin-right:auto}"
+    ".jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{text-align:right;"
+    "vertical-align:middle;padding:.5em;line-height:normal;white-space:normal;"
+    "max-width:none;border:none}body{margin:0;font-family:sans-serif}"
+)
+# Measures the layout once the page is drawn, and writes it into the page.
+MEASURE = """<script>
+window.addEventListener('load', () => {
+  const box = element => element.getBoundingClientRect();
+  const all = selector => [...document.querySelectorAll(selector)];
+  const table = document.querySelector('.mgi-table table');
+  document.getElementById('layout').textContent = JSON.stringify({
+    pageWidth: document.documentElement.scrollWidth,
+    tableRight: box(table).right,
+    textLeft: Math.max(...all('.mgi-table td.mgi-long').map(cell => box(cell).left)),
+    textRight: Math.max(...all('.mgi-table td.mgi-long').map(cell => box(cell).right)),
+    textWidth: Math.min(...all('.mgi-table td.mgi-long').map(cell => box(cell).width)),
+    rowHeight: Math.max(...all('.mgi-table tbody.mgi-row').map(row => box(row).height)),
+    rows: all('.mgi-table tbody.mgi-row').length,
+    others: all('.mgi-view').map(view => box(view).right),
+  });
+});
+</script>"""
+
+
+@needs_chromium
+def test_chromium_keeps_a_large_findings_table_on_a_1280_pixel_screen(tmp_path: Path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    import json
+
+    many = mgi.Profiles(
+        attrs.evolve(HUEHUETENANGO, id=f"municipality-{n:04d}-2024") for n in range(3000)
+    )
+    table = mgi.findings_table(many)
+    assert len(table) == 99_000
+    score = mgi.sdg.score({"3a": "yes"}, partial=True)
+    views = (
+        table._repr_html_()
+        + mgi.domains._repr_html_()
+        + score._repr_html_()
+        + mgi.provenance()._repr_html_()
+    )
+    # A notebook's output area: a gutter for the prompt on the left.
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><style>{JUPYTER_CSS}</style>"
+        f"</head><body><div class='jp-RenderedHTMLCommon' style='padding:0 20px 0 90px'>"
+        f"{views}</div><pre id='layout'></pre>{MEASURE}</body></html>"
+    )
+    (tmp_path / "table.html").write_text(page, encoding="utf-8")
+    dom = _chromium(
+        tmp_path,
+        "--dump-dom",
+        "--virtual-time-budget=2000",
+        "--window-size=1280,2400",
+        (tmp_path / "table.html").as_uri(),
+    )
+    found = re.search(r'<pre id="layout">([^<]+)</pre>', dom)
+    assert found is not None, dom[-2000:]
+    layout = json.loads(found[1])
+    assert layout["rows"] == 10  # the first and last five
+    assert layout["pageWidth"] <= 1280  # nothing runs off the screen
+    assert layout["tableRight"] <= 1280
+    assert layout["textLeft"] < 300  # the findings start at the left, under each row
+    assert layout["textRight"] <= 1280
+    assert layout["textWidth"] >= 900  # and read across the table
+    assert layout["rowHeight"] <= 100  # a row and its finding: a few lines, not 250 px
+    assert all(right <= 1280 for right in layout["others"])
+    _chromium(
+        tmp_path,
+        "--screenshot=table.png",
+        "--window-size=1280,900",
+        (tmp_path / "table.html").as_uri(),
+    )
+    picture = image.open(tmp_path / "table.png").convert("RGB")
+    assert picture.size == (1280, 900)
+    # Text is drawn across the screen: dark pixels in the right half too.
+    darkest, _ = picture.crop((640, 0, 1280, 900)).convert("L").getextrema()
+    assert darkest < 100

@@ -18,11 +18,24 @@ from pathlib import Path
 
 # Lowest first; a module may import from its own layer and the ones below.
 LAYERS: dict[str, int] = {
-    **dict.fromkeys(["errors", "text", "_checks", "_jsonio", "_files", "_formats"], 0),
-    **dict.fromkeys(["model", "indicator"], 1),
+    **dict.fromkeys(
+        ["errors", "text", "_checks", "_jsonio", "_files", "_formats", "_languages"], 0
+    ),
+    **dict.fromkeys(["model", "indicator", "official"], 1),
     **dict.fromkeys(["collections", "_countries"], 2),
     **dict.fromkeys(
-        ["_convert", "documents", "_vocabulary", "parse", "index", "sdg", "export"], 3
+        [
+            "_convert",
+            "documents",
+            "_vocabulary",
+            "parse",
+            "index",
+            "sdg",
+            "export",
+            "results",
+            "catalogue",
+        ],
+        3,
     ),
     "views": 4,
     "_data": 5,
@@ -37,11 +50,17 @@ UPWARD = {
     ("model", "_data"),  # a domain named in any language; Domain.sdg
     ("model", "views"),  # display hooks, Profile.to_text, Profile.wheel_svg
     ("collections", "index"),  # Profiles.search
+    ("collections", "_data"),  # filters name countries and languages by any code or name
     ("collections", "views"),  # display hooks
     ("index", "views"),  # display hooks
-    ("export", "views"),  # display hooks
+    ("export", "views"),  # display hooks, Table's repr
+    ("sdg", "views"),  # display hooks of a score
     ("parse", "_data"),  # headings are domain names, titles name countries
-    ("sdg", "_data"),  # the bundled indicator is the default
+    ("sdg", "_data"),  # the bundled indicator and results are the defaults
+    ("results", "_data"),  # countries named in four languages; domain names to draw
+    ("results", "views"),  # display hooks, SdgResults.strip_svg
+    ("catalogue", "_data"),  # countries named in four languages
+    ("catalogue", "views"),  # display hooks
 }
 
 

@@ -6,9 +6,9 @@
 >>> mgi.profiles["huehuetenango-2024"].place.name
 'Municipalidad de Huehuetenango'
 
-``import mgi`` parses nothing: ``mgi.domains``, ``mgi.profiles`` and the
-SDG indicator 10.7.2 data of ``mgi.sdg`` are read from the packaged JSON on
-first use, once. Every public name is listed once, in ``_PUBLIC`` below,
+``import mgi`` parses nothing: ``mgi.domains``, ``mgi.profiles``,
+``mgi.assessments`` and the SDG indicator 10.7.2 data of ``mgi.sdg`` are read
+from the packaged JSON on first use, once. Every public name is listed once, in ``_PUBLIC`` below,
 with the module that defines it; the module is imported when the name is
 first used.
 """
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from mgi import sdg as sdg
     from mgi._formats import SchemaName as SchemaName
+    from mgi.catalogue import Assessments as Assessments
     from mgi.collections import (
         Domains as Domains,
         Profiles as Profiles,
@@ -85,6 +86,7 @@ if TYPE_CHECKING:
         Subcategory as Subcategory,
     )
     from mgi.model import (
+        Assessment as Assessment,
         DataSource as DataSource,
         Domain as Domain,
         DomainFindings as DomainFindings,
@@ -101,16 +103,29 @@ if TYPE_CHECKING:
         Place as Place,
         Profile as Profile,
         Provenance as Provenance,
+        PublishedCount as PublishedCount,
         Source as Source,
         SubArea as SubArea,
         YearMonth as YearMonth,
+    )
+    from mgi.official import (
+        RegionalShare as RegionalShare,
+        ResultSource as ResultSource,
+        SdgResult as SdgResult,
     )
     from mgi.parse import (
         ParseResult as ParseResult,
         parse_profile as parse_profile,
     )
+    from mgi.results import (
+        CategoryKey as CategoryKey,
+        RegionalShares as RegionalShares,
+        SdgResults as SdgResults,
+    )
     from mgi.sdg import (
         Answer as Answer,
+        ComparedValue as ComparedValue,
+        Comparison as Comparison,
         DomainScore as DomainScore,
         Score as Score,
     )
@@ -157,6 +172,8 @@ _PUBLIC = {
             "Source",
             "Provenance",
             "DataSource",
+            "Assessment",
+            "PublishedCount",
         ],
         "model",
     ),
@@ -187,11 +204,15 @@ _PUBLIC = {
     "SchemaName": "_formats",
     **dict.fromkeys(["ParseResult", "parse_profile"], "parse"),
     **dict.fromkeys(["Hit", "Hits", "Part", "Query", "SearchCriteria", "Term"], "index"),
-    **dict.fromkeys(["Answer", "DomainScore", "Score"], "sdg"),
+    **dict.fromkeys(["Answer", "DomainScore", "Score", "Comparison", "ComparedValue"], "sdg"),
+    **dict.fromkeys(["SdgResult", "ResultSource", "RegionalShare"], "official"),
+    **dict.fromkeys(["SdgResults", "RegionalShares", "CategoryKey"], "results"),
+    "Assessments": "catalogue",
     **dict.fromkeys(["Cell", "Table", "findings_table", "summary_table", "to_records"], "export"),
     "sdg": "sdg",  # the submodule itself: SDG indicator 10.7.2
     "domains": "_data",  # the bundled data, read on first use
     "profiles": "_data",
+    "assessments": "_data",  # the catalogue of known assessments: incomplete
 }
 
 __all__ = sorted([*_PUBLIC, "__version__", "provenance", "schema", "search"])
@@ -200,6 +221,9 @@ domains: Domains
 """The six MGI domains (:class:`mgi.Domains`), loaded on first use."""
 profiles: Profiles
 """The bundled profiles (:class:`mgi.Profiles`), loaded on first use."""
+assessments: Assessments
+"""The catalogue of known MGI assessments (:class:`mgi.Assessments`), loaded
+on first use. It is incomplete: its ``notice`` says how much."""
 
 
 def provenance() -> Provenance:

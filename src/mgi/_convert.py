@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.v import format_exception
 
 from mgi.errors import DataError, InvalidValueError, MGIError, NotFoundError, Problem, _shown
+from mgi.indicator import Category
 from mgi.model import (
     DOMAIN_SLUGS,
     Finding,
@@ -147,6 +148,19 @@ def _value_of(member: enum.Enum) -> Any:
     return member.value
 
 
+def _int_enum_hook(kind: type[enum.IntEnum]) -> Callable[[Any, Any], Any]:
+    values = [member.value for member in kind]
+
+    def structure(value: Any, __: Any) -> Any:
+        if type(value) is int and value in values:
+            return kind(value)
+        raise InvalidValueError(
+            f"expected one of {', '.join(map(str, values))}, got {_describe(value)}"
+        )
+
+    return structure
+
+
 def _tuple_hook(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     items = homogenous_tuple_structure_factory(kind, converter)
 
@@ -215,6 +229,7 @@ def _build(detailed: bool) -> cattrs.Converter:
         converter.register_structure_hook(kind, _enum_hook(kind))
         # JSON-shaped data holds plain strings, not the enum members.
         converter.register_unstructure_hook(kind, _value_of)
+    converter.register_structure_hook(Category, _int_enum_hook(Category))
     converter.register_structure_hook(str | None, _structure_optional_str)
     converter.register_structure_hook(YearMonth, _structure_year_month)
     converter.register_unstructure_hook(YearMonth, str)

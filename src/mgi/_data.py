@@ -19,23 +19,30 @@ from mgi._convert import structure
 from mgi._countries import Countries, CountryTable
 from mgi._formats import FORMATS, SchemaName
 from mgi._jsonio import parse_json
+from mgi._languages import Languages, LanguageTable
+from mgi.catalogue import Assessments, CatalogueDocument
 from mgi.collections import Domains, Profiles, Subcategories
 from mgi.documents import profile_from_dict
 from mgi.errors import NotFoundError
 from mgi.indicator import SdgIndicator
 from mgi.model import Domain, Provenance
+from mgi.results import RegionalShares, ResultsDocument, SdgResults, collections_of
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = [
+    "assessments",
     "countries",
     "domains",
+    "languages",
     "profiles",
     "provenance",
     "schema",
     "schemas",
     "sdg_indicator",
+    "sdg_results",
+    "sdg_shares",
     "sdg_subcategories",
 ]
 
@@ -137,3 +144,35 @@ def schema(name: SchemaName) -> dict[str, Any]:
     if found is None:
         raise NotFoundError("schema", name, list(FORMATS))
     return copy.deepcopy(found)
+
+
+def _sdg_result_collections() -> tuple[SdgResults, RegionalShares]:
+    document, name = read_document("sdg-results.json")
+    return collections_of(structure(document, ResultsDocument, name), name)
+
+
+@_once
+def sdg_results() -> SdgResults:
+    """The official SDG 10.7.2 results from ``data/sdg-results.json``."""
+    return _sdg_result_collections()[0]
+
+
+@_once
+def sdg_shares() -> RegionalShares:
+    """The regional percentages of SG_CPA_MIGRP from ``data/sdg-results.json``."""
+    return _sdg_result_collections()[1]
+
+
+@_once
+def assessments() -> Assessments:
+    """The catalogue of known assessments from ``data/assessments.json``."""
+    document, name = read_document("assessments.json")
+    catalogue = structure(document, CatalogueDocument, name)
+    return Assessments(catalogue.assessments, catalogue.published)
+
+
+@_once
+def languages() -> Languages:
+    """ISO 639 language codes and names from ``data/languages.json``."""
+    document, name = read_document("languages.json")
+    return Languages(structure(document, LanguageTable, name))

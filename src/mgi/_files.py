@@ -31,7 +31,7 @@ from typing import IO
 
 from mgi.errors import FileError, InvalidValueError, _shown
 
-__all__ = ["STDIO", "checked_path", "read_bytes", "read_limited", "write_text"]
+__all__ = ["STDIO", "checked_path", "read_bytes", "read_limited", "write_bytes", "write_text"]
 
 STDIO = "-"
 """The name that means standard input (reading) or standard output (writing)."""
@@ -90,7 +90,11 @@ def _reason(error: OSError) -> str:
 def write_text(path: object, text: str, inputs: Iterable[object] = ()) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` as the module
     docstring says; ``inputs`` are the files the text was made from."""
-    data = _encoded(text, path)
+    write_bytes(path, _encoded(text, path), inputs)
+
+
+def write_bytes(path: object, data: bytes, inputs: Iterable[object] = ()) -> None:
+    """Write ``data`` to ``path`` as the module docstring says."""
     name = checked_path(path)
     if name == STDIO:
         _write_stdout(data)
@@ -99,6 +103,8 @@ def write_text(path: object, text: str, inputs: Iterable[object] = ()) -> None:
     try:
         _refuse_inputs(target, inputs)
         found = _stat(target)
+        if found is not None and stat.S_ISDIR(found.st_mode):
+            raise FileError(name, "write the file", "it is a folder, not a regular file")
         if found is not None and not stat.S_ISREG(found.st_mode):
             _write_stream(target, data)  # a device or a FIFO: never renamed over
         else:

@@ -24,8 +24,10 @@ import os
 import re
 import signal
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
@@ -34,10 +36,12 @@ from mgi import views
 from mgi._files import read_bytes, write_text
 from mgi._formats import FORMATS
 from mgi.documents import MAX_FILE_SIZE
-from mgi.errors import DataError, MGIError, Problem
+from mgi.errors import DataError, MGIError, NotFoundError, Problem
 
 if TYPE_CHECKING:
     from typing import TypeAlias
+
+    from mgi.model import LevelName
 
     Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
@@ -86,7 +90,10 @@ def _domains(commands: Commands) -> None:
         "its indicators assess in a country (national) or a city (local).",
     )
     parser.add_argument(
-        "--lang", default="en", metavar="CODE", help="language of the names (default: en)"
+        "--lang",
+        default="en",
+        metavar="TAG",
+        help="language of the names: a tag such as es or es-GT, in any case (default: en)",
     )
     parser.add_argument(
         "--level",
@@ -94,29 +101,93 @@ def _domains(commands: Commands) -> None:
         default="national",
         help="which description: national, or local (city) (default: %(default)s)",
     )
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text, or JSON with the language each name and description is in",
+    )
 
     def run(args: argparse.Namespace) -> str:
         domains = mgi.domains.values()
         known = sorted({name.language for domain in domains for name in domain.names})
-        if args.lang not in known:
+        language = _language(args.lang, known)
+        if language not in known:
             raise MGIError(f"no domain names in {args.lang!r}; known: {', '.join(known)}")
-        return "\n".join(
-            views.domain_text(domain, args.level, _width(), args.lang) for domain in domains
-        )
+        if args.format == "json":
+            return _domains_json(domains, language, args.level)
+        shown = [views.domain_text(domain, args.level, _width(), language) for domain in domains]
+        return _language_note(args.lang, language, domains) + "\n".join(shown)
 
     parser.set_defaults(run=run)
+
+
+def _language(given: str, known: Sequence[str]) -> str:
+    """The language code a ``--lang`` tag names (``ES``, ``es-GT``, ``spa``,
+    ``Spanish``), or an error suggesting close names or the ``known`` codes."""
+    from mgi._data import languages
+
+    found = languages().lookup(given)
+    if found is None:
+        raise NotFoundError("language", given, languages().suggest(given) or known)
+    return found
+
+
+def _language_name(code: str) -> str:
+    """'German (de)': a language as the shell names it."""
+    from mgi._data import languages
+
+    name = languages().name(code)
+    return f"{name} ({code})" if name else code
+
+
+def _language_note(given: str, language: str, domains: Sequence[mgi.Domain]) -> str:
+    """What ``mgi domains`` says first where the names are not all English:
+    the language read from the tag, and the fallbacks."""
+    if language == "en":
+        return ""
+    note = f"Names in {_language_name(language)}"
+    note += "" if given == language else f" (read from {given!r})"
+    if any(domain.name_in(language) is None for domain in domains):
+        note += "; [en] marks the English name where none in that language is known"
+    note += "; descriptions in English, the only language the data has them in."
+    return textwrap.fill(note, _width()) + "\n\n"
+
+
+def _domains_json(domains: Sequence[mgi.Domain], language: str, level: LevelName) -> str:
+    """The domains as JSON, each name and description with its language."""
+    rows = []
+    for domain in domains:
+        name = domain.name_for(language)
+        rows.append(
+            {
+                "number": domain.number,
+                "slug": domain.slug,
+                "name": name.text,
+                "name_language": name.language,
+                "description": domain.description(level),
+                "description_language": "en",
+                "level": "national" if level == "national" else "local",
+            }
+        )
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 @command
 def _show(commands: Commands) -> None:
     parser = commands.add_parser(
         "show",
-        help="print a bundled profile",
-        description="Print a bundled profile as text, Markdown or JSON, or draw its wheel "
-        "of the six domains as SVG.",
+        help="print a profile, bundled or your own",
+        description="Print a profile as text, Markdown or JSON, or draw its wheel of the six "
+        "domains as SVG: a bundled profile by its id, or your own from a file (JSON, JSON "
+        "Lines or copied page text), or by its id among the profiles of --profiles.",
     )
     parser.add_argument(
-        "id", nargs="?", default="huehuetenango-2024", help="profile id (default: %(default)s)"
+        "id",
+        nargs="?",
+        metavar="ID|FILE",
+        help="a profile id, or a file holding one profile: anything with a '/' or a '.' is "
+        "a file name, - is standard input (default: huehuetenango-2024)",
     )
     parser.add_argument(
         "--format",
@@ -125,18 +196,20 @@ def _show(commands: Commands) -> None:
         "extension of -o, else text)",
     )
     _output_option(parser)
+    _profiles_option(parser)
 
     def run(args: argparse.Namespace) -> str:
-        profile = mgi.profiles[args.id]
+        profile = _one_profile(args.id, args.profiles, args.max_size)
         chosen = _format(args, _SHOW_FORMATS, "text")
+        inputs = [*(args.profiles or ()), *([args.id] if args.id else [])]
         if chosen == "json":
-            return _output(mgi.dumps_profile(profile), args.output)
+            return _output(mgi.dumps_profile(profile), args.output, inputs)
         if chosen == "markdown":
-            return _output(views.profile_markdown(profile, mgi.domains), args.output)
+            return _output(views.profile_markdown(profile, mgi.domains), args.output, inputs)
         if chosen == "svg":
-            return _output(profile.wheel_svg() + "\n", args.output)
+            return _output(profile.wheel_svg() + "\n", args.output, inputs)
         if args.output is not None:
-            return _output(views.profile_text(profile, mgi.domains), args.output)
+            return _output(views.profile_text(profile, mgi.domains), args.output, inputs)
         emphasis = _bold if _terminal() else str
         return views.profile_text(profile, mgi.domains, width=_width(), emphasis=emphasis)
 
@@ -157,7 +230,7 @@ def _format(args: argparse.Namespace, formats: dict[str, str], default: str) -> 
     names, else ``default``; an extension that names another format is refused."""
     extension = os.path.splitext(args.output or "")[1].lower()
     implied = formats.get(extension) or _UNWRITABLE.get(extension)
-    if implied in _UNWRITABLE.values() and args.format is None:
+    if extension not in formats and extension in _UNWRITABLE and args.format is None:
         raise MGIError(f"{args.output}: cannot write {implied} here; use one of {_names(formats)}")
     if args.format and implied and args.format != implied:
         raise MGIError(
@@ -238,7 +311,9 @@ def _parse(commands: Commands) -> None:
 @command
 def _sdg(commands: Commands) -> None:
     """``mgi sdg`` lists SDG indicator 10.7.2; ``mgi sdg score FILE`` scores responses."""
-    sdg = commands.add_parser("sdg", help="SDG indicator 10.7.2: its structure, and scoring")
+    sdg = commands.add_parser(
+        "sdg", help="SDG indicator 10.7.2: its structure, scoring, official results"
+    )
     sdg.set_defaults(run=_sdg_structure)
     actions = sdg.add_subparsers(dest="sdg_action", metavar="ACTION")
     score = actions.add_parser(
@@ -253,6 +328,7 @@ def _sdg(commands: Commands) -> None:
     )
     score.add_argument("--format", choices=["text", "json", "csv"], default="text")
     score.set_defaults(run=_sdg_score)
+    _sdg_official(actions)
 
 
 def _profiles_option(parser: argparse.ArgumentParser) -> None:
@@ -260,15 +336,85 @@ def _profiles_option(parser: argparse.ArgumentParser) -> None:
         "--profiles",
         action="append",
         metavar="PATH",
-        help="use these profiles instead of the bundled ones: a folder of .json files, "
-        "a .jsonl file or a .json file (repeat for several)",
+        help="use these profiles instead of the bundled ones: a folder of .json and .jsonl "
+        "files, or a file of JSON, JSON Lines or copied page text (repeat for several)",
     )
 
 
 def _profiles(args: argparse.Namespace) -> mgi.Profiles:
-    if not args.profiles:
-        return mgi.profiles
-    return mgi.load_profiles(*args.profiles, max_size=args.max_size or MAX_FILE_SIZE)
+    return _profiles_from(args.profiles, args.max_size) if args.profiles else mgi.profiles
+
+
+def _profiles_from(paths: Sequence[str], max_size: int | None = None) -> mgi.Profiles:
+    """The profiles of files and folders named at the shell, read alike by
+    every command: a folder or a JSON Lines file as :func:`mgi.load_profiles`
+    reads it, another file as ``mgi check`` does (JSON or page text, by its
+    name or content)."""
+    pairs: list[tuple[mgi.Profile, str]] = []
+    for path in paths:
+        if path != "-" and (Path(path).is_dir() or _is_json_lines(path)):
+            found = mgi.load_profiles(path, max_size=max_size or MAX_FILE_SIZE)
+            pairs += [(profile, found.source_of(profile.id)) for profile in found]
+        else:
+            pairs += _profiles_in_file(path, max_size or _READ_LIMIT)
+    return mgi.Profiles._with_sources(pairs)
+
+
+def _is_json_lines(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in (".jsonl", ".ndjson")
+
+
+def _profiles_in_file(file: str, limit: int) -> list[tuple[mgi.Profile, str]]:
+    from mgi._jsonio import decode_text
+    from mgi.documents import document_kind
+
+    name = "<stdin>" if file == "-" else file
+    data = _read(file, limit)
+    kind = document_kind(name, data)
+    if kind == "jsonl":
+        return [(profile, name) for profile in mgi.loads_profiles(data, name)]
+    if kind == "json":
+        return [(mgi.loads_profile(data, name), name)]
+    return [(mgi.parse_profile(decode_text(data, name), filename=name), name)]
+
+
+def _one_profile(
+    key: str | None, paths: Sequence[str] | None, max_size: int | None = None
+) -> mgi.Profile:
+    """The profile ``mgi show`` names: an id, looked up in the bundled
+    profiles or those of ``--profiles``, or a file holding one profile."""
+    if key is not None and (key == "-" or re.search(r"[./\\]", key)):
+        found = _profiles_from([key], max_size)
+        if len(found) != 1:
+            raise MGIError(
+                f"{key} holds {len(found)} profiles: name one with --profiles {key} ID "
+                f"(mgi list --profiles {key} lists them)"
+            )
+        return found[0]
+    profiles = _profiles_from(paths, max_size) if paths else mgi.profiles
+    if key is None and paths:
+        if len(profiles) != 1:
+            raise MGIError(f"{len(profiles)} profiles given: name one by its id")
+        return profiles[0]
+    return profiles[key or "huehuetenango-2024"]
+
+
+@command
+def _list(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "list",
+        help="list the profiles: ids and titles",
+        description="List the bundled profiles, or those of --profiles: one a line, the id "
+        "then the title.",
+    )
+    _profiles_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        profiles = _profiles(args)
+        width = max((len(profile.id) for profile in profiles), default=0)
+        return "".join(f"{profile.id:<{width}}  {profile.title}\n" for profile in profiles)
+
+    parser.set_defaults(run=run)
 
 
 @command
@@ -285,28 +431,33 @@ def _search(commands: Commands) -> None:
     parser.add_argument("text", help="the words to look for")
     parser.add_argument("--domain", help="only findings of this domain (number, slug or name)")
     parser.add_argument("--kind", choices=["well_developed", "potential"], help="only this kind")
-    parser.add_argument("--country", help="only profiles of this country (code or name)")
+    parser.add_argument(
+        "--country", help="only profiles of this country (ISO code, alpha-3 or alpha-2, or name)"
+    )
     parser.add_argument(
         "--level", choices=["national", "local", "city"], help="only this level (city: local)"
     )
+    parser.add_argument("--lang", metavar="TAG", help="only profiles in this language, e.g. es")
+    parser.add_argument("--year", metavar="YYYY", help="only profiles published this year")
     parser.add_argument(
         "--limit", type=_positive, metavar="N", help="print the first N hits only (N ≥ 1)"
     )
     _profiles_option(parser)
 
     def run(args: argparse.Namespace) -> str:
-        import textwrap
-
         hits = _profiles(args).search(
             args.text,
             domain=args.domain,
             kind=args.kind,
             country=args.country,
             level=args.level,
+            language=args.lang,
+            year=args.year,
             limit=args.limit,
         )
         if not hits:
-            return f"no matches for {args.text!r}\n"
+            said = views.searched_languages(hits, _language_name)
+            return f"no matches for {args.text!r}. {said}\n"
         emphasis = _bold if _terminal() else str
         blocks = []
         for hit in hits:
@@ -349,9 +500,15 @@ def _export(commands: Commands) -> None:
     parser.add_argument(
         "--format",
         choices=["csv", "json"],
-        help="CSV (\\n line ends) or JSON (default: from the extension of -o, else csv)",
+        help="CSV (\\n line ends) or JSON (default: from the extension of -o, else csv; "
+        "-o FILE.xlsx writes an Excel workbook)",
     )
     _output_option(parser)
+    parser.add_argument(
+        "--bom",
+        action="store_true",
+        help="start the CSV with a byte-order mark, so that Excel reads its accents right",
+    )
     parser.add_argument(
         "--summary", action="store_true", help="counts per profile and domain instead"
     )
@@ -361,13 +518,19 @@ def _export(commands: Commands) -> None:
     def run(args: argparse.Namespace) -> str:
         if args.wide and not args.summary:
             raise MGIError("--wide goes with --summary: the findings table has one form")
-        chosen = _format(args, {".csv": "csv", ".json": "json"}, "csv")
+        chosen = _format(args, {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}, "csv")
         profiles = _profiles(args)
         if args.summary:
             table = mgi.summary_table(profiles, wide=args.wide)
         else:
             table = mgi.findings_table(profiles)
-        text = table.to_csv() if chosen == "csv" else table.to_json()
+        if chosen == "xlsx":
+            mgi.export.write_xlsx(table, args.output, args.profiles or ())
+            return ""
+        if chosen == "json":
+            text = table.to_json()
+        else:
+            text = table.to_csv(encoding="utf-8-sig" if args.bom else "utf-8")
         return _output(text, args.output, args.profiles or ())
 
     parser.set_defaults(run=run)
@@ -403,6 +566,172 @@ def _sdg_score(args: argparse.Namespace) -> str:
         return out.getvalue()
 
     return views.score_text(result)
+
+
+def _sdg_official(actions: Commands) -> None:
+    """``mgi sdg results``, ``mgi sdg shares`` and ``mgi sdg compare``: the official results."""
+    results = actions.add_parser(
+        "results",
+        help="the official SDG 10.7.2 results by country, year and domain",
+        description="The official SDG 10.7.2 categories (1 Requires further progress, "
+        "2 Partially meets, 3 Meets, 4 Fully meets) by country, round year and domain, with "
+        "their sources. Text shows a line per country and year; CSV and JSON a row per "
+        "result (or, with --wide, per country and year).",
+    )
+    results.add_argument("--country", help="a country: ISO 3166-1 alpha-3 code or name")
+    results.add_argument("--year", type=int, help="a round year, e.g. 2021")
+    results.add_argument(
+        "--domain", help="a domain (number, slug or name), or 'overall' for the overall values"
+    )
+    results.add_argument("--category", help="a category: 1-4 or its label, e.g. 'meets'")
+    results.add_argument(
+        "--latest", action="store_true", help="only each country's latest round with results"
+    )
+    results.add_argument(
+        "--wide", action="store_true", help="CSV and JSON: one row per country and year"
+    )
+    _table_format_option(results)
+    _output_option(results)
+    results.set_defaults(run=_sdg_results)
+    shares = actions.add_parser(
+        "shares",
+        help="the regional percentages of SG_CPA_MIGRP",
+        description="Series SG_CPA_MIGRP: for the world and each SDG region, the percentage "
+        "of countries with migration policies that facilitate orderly, safe, regular and "
+        "responsible migration, as published.",
+    )
+    shares.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    shares.set_defaults(run=_sdg_shares)
+    compare = actions.add_parser(
+        "compare",
+        help="score responses and compare them with a country's official results",
+        description="Score SDG 10.7.2 responses (as 'mgi sdg score' reads them) and set "
+        "each category beside the country's official one for the same round.",
+    )
+    compare.add_argument("file", help="a .json or .csv file of responses")
+    compare.add_argument("country", help="the country: ISO 3166-1 alpha-3 code or name")
+    compare.add_argument("--year", type=int, help="the round (default: the latest with results)")
+    compare.add_argument(
+        "--partial", action="store_true", help="score an incomplete set, missing ones as 0"
+    )
+    compare.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    compare.set_defaults(run=_sdg_compare)
+
+
+_TABLE_FORMATS = {".txt": "text", ".csv": "csv", ".json": "json"}
+
+
+def _table_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=["text", "csv", "json"],
+        help="text, CSV or JSON (default: from the extension of -o, else text)",
+    )
+
+
+def _sdg_results(args: argparse.Namespace) -> str:
+    args.format = _format(args, _TABLE_FORMATS, "text")
+    results = mgi.sdg.results.filter(
+        country=args.country, year=args.year, domain=args.domain, category=args.category
+    )
+    if args.latest:
+        results = results.latest_rounds()
+    if args.format == "text":
+        text = views.results_text(results, mgi.sdg.indicator.domains, _width())
+    else:
+        table = results.table(wide=args.wide)
+        text = table.to_csv() if args.format == "csv" else table.to_json()
+    return _output(text, args.output)
+
+
+def _sdg_shares(args: argparse.Namespace) -> str:
+    table = mgi.sdg.shares.table()
+    if args.format == "csv":
+        return table.to_csv()
+    if args.format == "json":
+        return table.to_json()
+    lines = ["SG_CPA_MIGRP: percentage of countries, by area", ""]
+    lines += [f"{item.area:<36} {item.year}  {item.percent:>8.4f}" for item in mgi.sdg.shares]
+    source = mgi.sdg.shares[0].source if mgi.sdg.shares else None
+    if source is not None:
+        lines += ["", f"Source: {source.name}"]
+    return "\n".join(lines) + "\n"
+
+
+def _sdg_compare(args: argparse.Namespace) -> str:
+    result = mgi.sdg.score(mgi.sdg.load_responses(args.file), partial=True)
+    if result.missing and not args.partial:
+        raise MGIError(
+            f"{args.file}: missing responses for {len(result.missing)} sub-categories "
+            "(--partial scores them as 0)"
+        )
+    comparison = result.compare(args.country, args.year)
+    table = comparison.table()
+    if args.format == "csv":
+        return table.to_csv()
+    if args.format == "json":
+        return table.to_json()
+    return views.comparison_text(comparison, mgi.sdg.indicator.domains)
+
+
+@command
+def _assessments(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "assessments",
+        help="known MGI assessments (an incomplete catalogue)",
+        description="The national and local MGI assessments named in the facts collected "
+        "for mgi: place, country, level, and the year, kind of place and language where "
+        "known. The catalogue is incomplete: the first line says how many it lists against "
+        "the number IOM publishes (with CSV, on standard error).",
+    )
+    parser.add_argument("--country", help="a country: ISO 3166-1 alpha-3 code or name")
+    parser.add_argument(
+        "--level", choices=["national", "local", "city"], help="only this level (city: local)"
+    )
+    parser.add_argument("--year", type=int, help="only assessments of this known year")
+    _table_format_option(parser)
+    _output_option(parser)
+
+    def run(args: argparse.Namespace) -> str:
+        found = mgi.assessments.filter(country=args.country, level=args.level, year=args.year)
+        args.format = _format(args, _TABLE_FORMATS, "text")
+        if args.format == "text":
+            return _output(views.assessments_text(found, _width()), args.output)
+        table = found.table()
+        if args.format == "csv":
+            print(f"mgi: note: {found.notice}", file=sys.stderr)
+            return _output(table.to_csv(), args.output)
+        from mgi._convert import unstructure
+
+        document = {
+            "notice": found.notice,
+            "published": unstructure(found.published),
+            "assessments": table.to_records(),
+        }
+        return _output(json.dumps(document, ensure_ascii=False, indent=1) + "\n", args.output)
+
+    parser.set_defaults(run=run)
+
+
+@command
+def _provenance(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "provenance",
+        help="where the bundled data comes from, and its version",
+        description="The data version and, part by part, the sources of the bundled data "
+        "and what was looked for and not found.",
+    )
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def run(args: argparse.Namespace) -> str:
+        from mgi._convert import unstructure
+
+        info = mgi.provenance()
+        if args.format == "json":
+            return json.dumps(unstructure(info), ensure_ascii=False, indent=1) + "\n"
+        return views.provenance_text(info, _width())
+
+    parser.set_defaults(run=run)
 
 
 @command
@@ -521,9 +850,21 @@ def _size(text: str) -> int:
     return int(found[1]) << (10 * power)
 
 
+class _Version(argparse.Action):
+    """``--version``: the package version and the bundled data's, read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        data = mgi.provenance().data_version
+        parser._print_message(f"mgi {mgi.__version__} (data {data})\n", sys.stdout)
+        parser.exit(0)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mgi", description="IOM's Migration Governance Indicators as data.")
-    parser.add_argument("--version", action="version", version=f"mgi {mgi.__version__}")
+    parser.add_argument("--version", action=_Version, help="show the package and data versions")
     parser.add_argument(
         "--max-size",
         type=_size,

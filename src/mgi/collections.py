@@ -49,6 +49,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeAlias, TypeVar, Unpack, overload
 
 from mgi._checks import ReadOnly as _ReadOnly
+from mgi._languages import language as _language_of
 from mgi.errors import DataError, InvalidValueError, NotFoundError, PositionError, Problem
 from mgi.indicator import Subcategory
 from mgi.model import (
@@ -66,6 +67,8 @@ from mgi.model import (
 from mgi.text import close_matches, fold
 
 if TYPE_CHECKING:
+    from mgi._countries import Countries
+    from mgi._languages import Languages
     from mgi.index import Hits, SearchCriteria
 
 __all__ = ["DomainKey", "Domains", "Profiles", "Subcategories", "SubcategoryKey"]
@@ -216,6 +219,16 @@ class Domains(_Lookup[Domain], Mapping[int, Domain]):
     def __repr__(self) -> str:
         return "Domains(" + ", ".join(f"{d.number}={d.slug}" for d in self._items) + ")"
 
+    def _repr_html_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.domains_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.domains_markdown(self)
+
 
 class _Ordered(_Lookup[T], Sequence[T]):
     """A sequence in a stable order whose items are also found by name."""
@@ -329,33 +342,53 @@ class Profiles(_Ordered[Profile]):
         country: str | None = None,
         level: Level | LevelName | None = None,
         language: str | None = None,
-        year: int | None = None,
+        year: int | str | None = None,
         domain: DomainKey | None = None,
         kind: FindingKind | FindingKindName | None = None,
     ) -> Profiles:
         """The profiles that match every given criterion.
 
-        ``country`` is an ISO 3166-1 alpha-3 code or the country's name as the
-        profile writes it (case and accents ignored); ``level`` is
-        ``'national'`` or ``'local'`` (or ``'city'``). With ``domain`` and/or
-        ``kind``, only profiles with at least one such finding are kept.
+        ``country`` is an ISO 3166-1 code, alpha-3 or alpha-2, or the
+        country's name in English, Spanish, French or Portuguese (case and
+        accents ignored); ``level`` is ``'national'`` or ``'local'`` (or
+        ``'city'``); ``language`` a BCP 47 tag in any case (``'ES'``,
+        ``'es-GT'``: a region falls back to its language), a three-letter
+        ISO 639 code or a language's name; ``year`` a year as a number or
+        in digits. With ``domain`` and/or ``kind``, only profiles with at
+        least one such finding are kept.
+
+        A value that names nothing (no country, language or year by that
+        name) raises :class:`mgi.NotFoundError` with suggestions; a value
+        that names something no profile has gives an empty collection.
 
         >>> import mgi
+        >>> mgi.profiles.filter(country="gt", language="ES", year="2024").ids
+        ('huehuetenango-2024',)
         >>> mgi.profiles.filter(country="guatemala", domain="crises", kind="potential").ids
         ('huehuetenango-2024',)
+        >>> mgi.profiles.filter(country="France", language="fr-CA").ids
+        ()
+        >>> mgi.profiles.filter(country="guatemla")
+        Traceback (most recent call last):
+        ...
+        mgi.errors.NotFoundError: unknown country 'guatemla' (did you mean 'Guatemala' or 'Guam'?)
         """
+        items = self._items
         wanted_level = level_of(level) if level is not None else None
-        wanted_country = _country_key(country) if country is not None else None
+        wanted_country = _country_code(country, items) if country is not None else None
+        wanted_language = _language_code(language, items) if language is not None else None
+        wanted_year = _year(year, items) if year is not None else None
         number = domain_number(domain) if domain is not None else None
         wanted_kind = finding_kind(kind) if kind is not None else None
         with_findings = domain is not None or kind is not None
+        languages = _canonical_languages(items) if wanted_language is not None else {}
         return Profiles._with_sources(
             (profile, self._sources[profile.id])
-            for profile in self._items
-            if (wanted_country is None or wanted_country in _country_keys(profile))
+            for profile in items
+            if (wanted_country is None or profile.place.country == wanted_country)
             and (wanted_level is None or profile.place.level is wanted_level)
-            and (language is None or profile.language == language)
-            and (year is None or profile.published.year == year)
+            and (wanted_language is None or languages[profile.language] == wanted_language)
+            and (wanted_year is None or profile.published.year == wanted_year)
             and (not with_findings or profile.select(number, wanted_kind))
         )
 
@@ -403,17 +436,91 @@ def _profiles_from_pairs(pairs: tuple[tuple[Profile, str], ...]) -> Profiles:
     return Profiles._with_sources(pairs)
 
 
-def _country_key(country: object) -> str:
+def _country_code(country: object, profiles: Sequence[Profile]) -> str:
+    """The alpha-3 code of the country ``country`` names: by the country
+    table (codes and names), else as a profile of ``profiles`` writes it."""
     if not isinstance(country, str):
         raise InvalidValueError(
             f"expected a country code or name as a string, got {type(country).__name__}",
             "country",
         )
-    return fold(country)
+    table = _bundled_countries()
+    found = table.lookup(country)
+    if found is not None:
+        return found
+    folded = fold(country)
+    for profile in profiles:  # a country the table does not know, as a profile gives it
+        if folded in (fold(profile.place.country), fold(profile.place.country_name)):
+            return profile.place.country
+    written = {profile.place.country_name for profile in profiles}
+    raise NotFoundError("country", country, _suggestions(country, table.suggest(country), written))
 
 
-def _country_keys(profile: Profile) -> tuple[str, str]:
-    return fold(profile.place.country), fold(profile.place.country_name)
+def _language_code(language: object, profiles: Sequence[Profile]) -> str:
+    """The code of the language ``language`` names: a tag, an ISO 639 code
+    or a name (see :meth:`Profiles.filter`)."""
+    if not isinstance(language, str):
+        raise InvalidValueError(
+            f"expected a language tag such as 'es' as a string, got {type(language).__name__}",
+            "language",
+        )
+    table = _bundled_languages()
+    found = table.lookup(language)
+    if found is None:
+        bare = _language_of(language)
+        if bare is not None and bare in {profile.language for profile in profiles}:
+            return bare  # a code outside ISO 639 that a profile uses
+        written = sorted({profile.language for profile in profiles})
+        # Nothing near: the languages the profiles are in are the best hint.
+        hint = _suggestions(language, table.suggest(language), written) or written[:3]
+        raise NotFoundError("language", language, hint)
+    return found
+
+
+def _canonical_languages(profiles: Sequence[Profile]) -> dict[str, str]:
+    """Each language code of ``profiles`` as :func:`_language_code` gives it
+    (``'spa'`` is ``'es'``)."""
+    table = _bundled_languages()
+    return {code: table.lookup(code) or code for code in {p.language for p in profiles}}
+
+
+def _year(year: object, profiles: Sequence[Profile]) -> int:
+    """The year ``year`` names: a whole number or its digits, 1900 to 2999."""
+    text = year.strip() if isinstance(year, str) else None
+    if isinstance(year, int) and not isinstance(year, bool):
+        found: int | None = year
+    else:
+        found = int(text) if text is not None and text.isascii() and text.isdigit() else None
+    if found is None or not 1900 <= found <= 2999:
+        years = sorted({str(profile.published.year) for profile in profiles})
+        shown = year if isinstance(year, str) else str(year)
+        raise NotFoundError("year", year, close_matches(shown, years) if years else [])
+    return found
+
+
+def _suggestions(key: str, first: list[str], more: Iterable[str]) -> list[str]:
+    """``first``, then what in ``more`` is close to ``key``: three at most."""
+    found = list(first)
+    for match in close_matches(key, more):
+        if match not in found:
+            found.append(match)
+    return found[:3]
+
+
+# -- the collections' calls up to the bundled data (see docs/architecture.md) ----
+# A filter reads countries and languages by every name and code they have.
+
+
+def _bundled_countries() -> Countries:
+    from mgi._data import countries
+
+    return countries()
+
+
+def _bundled_languages() -> Languages:
+    from mgi._data import languages
+
+    return languages()
 
 
 _SUBCATEGORY_KEY = re.compile(r"[1-6][a-e]")

@@ -54,7 +54,7 @@ from mgi._formats import PROFILE, VERSION_KEY
 from mgi._jsonio import parse_json
 from mgi.collections import Profiles
 from mgi.errors import DataError, FileError, InvalidValueError, MGIWarning, Problem
-from mgi.model import FindingKindName, Profile
+from mgi.model import DOMAIN_SLUGS, FindingKindName, Profile
 
 __all__ = [
     "DomainSlug",
@@ -586,12 +586,41 @@ def document_problems(
     kind = kind or document_kind(name, data)
     if kind == "jsonl":
         found, on_lines = _json_lines(_byte_lines(data))
-        return len(found), tuple(on_lines)
+        gaps = [
+            Problem(f"line {number}, {problem.location}", problem.message)
+            for profile, number in found
+            for problem in profile_gaps(profile)
+        ]
+        return len(found), tuple(sorted([*on_lines, *gaps], key=lambda p: p.line or 0))
     try:
-        loads_profile(data)
+        profile = loads_profile(data)
     except DataError as error:
         return 0, error.problems
-    return 1, ()
+    return 1, profile_gaps(profile)
+
+
+def profile_gaps(profile: Profile) -> tuple[Problem, ...]:
+    """What a valid profile lacks to be whole: any finding at all (an empty
+    profile is no profile), or findings in some of the six domains.
+    ``mgi check`` reports them; the loaders accept such a profile.
+
+    >>> import attrs, mgi
+    >>> profile = mgi.profiles["huehuetenango-2024"]
+    >>> profile_gaps(profile)
+    ()
+    >>> [str(gap) for gap in profile_gaps(attrs.evolve(profile, findings=()))]
+    ['$.findings: the profile has no findings']
+    >>> few = attrs.evolve(profile, findings=profile.select(domain=3))
+    >>> print(profile_gaps(few)[0])
+    $.findings: no findings for domains migrants_rights, whole_of_government, wellbeing, ...
+    """
+    if not profile.findings:
+        return (Problem("$.findings", "the profile has no findings"),)
+    present = {finding.domain for finding in profile.findings}
+    missing = [slug for number, slug in enumerate(DOMAIN_SLUGS, 1) if number not in present]
+    if missing:
+        return (Problem("$.findings", f"no findings for domains {', '.join(missing)}"),)
+    return ()
 
 
 def document_kind(name: str, data: bytes | str) -> DocumentKind:

@@ -61,8 +61,8 @@ import threading
 import weakref
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, compress, groupby, islice, repeat
 from operator import eq
 from typing import TYPE_CHECKING, NamedTuple, TypedDict, overload
@@ -323,21 +323,41 @@ class Hits(ReadOnly, Sequence[Hit]):
     True
     """
 
-    __slots__ = ("_docs", "_query", "_source")
+    __slots__ = ("_docs", "_languages", "_query", "_source")
 
     _docs: Sequence[int]
     _query: Query
     _source: Index | _Listed
+    _languages: tuple[str, ...]
 
-    def __init__(self, query: Query, docs: Sequence[int], source: Index | _Listed) -> None:
+    def __init__(
+        self,
+        query: Query,
+        docs: Sequence[int],
+        source: Index | _Listed,
+        languages: tuple[str, ...] = (),
+    ) -> None:
         object.__setattr__(self, "_query", query)
         object.__setattr__(self, "_docs", docs)
         object.__setattr__(self, "_source", source)
+        object.__setattr__(self, "_languages", languages)
 
     @property
     def query(self) -> Query:
         """The query these are the results of."""
         return self._query
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the profiles searched (those that met the
+        criteria), most profiles first: what to search in when nothing matches.
+
+        >>> import mgi
+        >>> hits = mgi.search("trafficking")
+        >>> len(hits), hits.languages
+        (0, ('es',))
+        """
+        return self._languages
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -349,7 +369,7 @@ class Hits(ReadOnly, Sequence[Hit]):
 
     def __getitem__(self, item: int | slice) -> Hit | Hits:
         if isinstance(item, slice):
-            return Hits(self._query, self._docs[item], self._source)
+            return Hits(self._query, self._docs[item], self._source, self._languages)
         return self._source.hit(self._docs[item], self._query)
 
     def __iter__(self) -> Iterator[Hit]:
@@ -369,9 +389,10 @@ class Hits(ReadOnly, Sequence[Hit]):
     def __hash__(self) -> int:
         return hash(tuple(self))
 
-    def __reduce__(self) -> tuple[type[Hits], tuple[Query, range, _Listed]]:
+    def __reduce__(self) -> tuple[type[Hits], tuple[Query, range, _Listed, tuple[str, ...]]]:
         hits = tuple(self)
-        return (Hits, (self._query, range(len(hits)), _Listed(hits, self._source.collection)))
+        listed = _Listed(hits, self._source.collection)
+        return (Hits, (self._query, range(len(hits)), listed, self._languages))
 
     def __repr__(self) -> str:
         shown = ", ".join(map(repr, self[:3]))
@@ -459,6 +480,7 @@ class Index:
         self.collection: type[Profiles] = type(profiles)
         """The type of collection :meth:`Hits.profiles` makes."""
         self._profiles = tuple(profiles)
+        self._languages = _by_count(profile.language for profile in self._profiles)
         self._texts, self._natural, self._starts = _documents(self._profiles)
         # The posting list of each piece, made in C: split, look up, append.
         # A document is added once for each time the piece is in its text.
@@ -592,6 +614,13 @@ class Index:
         """The profile document ``doc`` belongs to."""
         return self._profiles[self._place(doc)[0]]
 
+    def languages(self, profiles: frozenset[int] | None = None) -> tuple[str, ...]:
+        """The languages of the profiles (numbers in the collection; all of
+        them by default), most profiles first."""
+        if profiles is None:
+            return self._languages
+        return _by_count(self._profiles[number].language for number in profiles)
+
     def accepting(
         self,
         *,
@@ -643,6 +672,12 @@ def _documents(profiles: Sequence[Profile]) -> tuple[list[str], array[int], list
     order = sorted(range(len(texts)), key=lengths.__getitem__)
     order.sort(key=part.__getitem__)
     return list(map(texts.__getitem__, order)), array("I", order), starts
+
+
+def _by_count(codes: Iterable[str]) -> tuple[str, ...]:
+    """The distinct ``codes``, the most frequent first."""
+    counts = Counter(codes)
+    return tuple(sorted(counts, key=lambda code: (-counts[code], code)))
 
 
 def _part_of(profile: Profile, item: int) -> tuple[Part, Finding | None]:
@@ -773,13 +808,13 @@ class SearchCriteria(TypedDict, total=False):
     part: Part | str | None
     """Only titles, introductions or findings."""
     country: str | None
-    """Only profiles of this country (ISO alpha-3 code or name)."""
+    """Only profiles of this country (ISO code, alpha-3 or alpha-2, or name)."""
     level: Level | LevelName | None
     """Only national or local profiles."""
     language: str | None
-    """Only profiles in this language."""
-    year: int | None
-    """Only profiles published this year."""
+    """Only profiles in this language (a BCP 47 tag such as ``'es'`` or ``'es-GT'``)."""
+    year: int | str | None
+    """Only profiles published this year (a number, or its digits)."""
     limit: int | None
     """At most this many hits, the best."""
 
@@ -811,4 +846,5 @@ def search_in(profiles: Profiles, query: str, criteria: SearchCriteria) -> Hits:
         kind=member(FindingKind, kind, "finding kind") if kind is not None else None,
         profiles=chosen,
     )
-    return Hits(parsed, index.search(parsed, accept=accept, limit=limit), index)
+    found = index.search(parsed, accept=accept, limit=limit)
+    return Hits(parsed, found, index, index.languages(chosen))

@@ -178,6 +178,8 @@ class SdgDomain:
     (SdgDomain(1, 'Migrant rights'), 'PD_1')
     >>> domain.subcategories[4]
     Subcategory('1e', 'Access to justice')
+    >>> domain.question[:59]
+    'Does the Government provide non-nationals equal access to t'
     """
 
     number: int = attrs.field(validator=between(1, 6, "a domain number"))
@@ -188,6 +190,8 @@ class SdgDomain:
     """Its name in the indicator's metadata, e.g. 'Migrant rights'."""
     proxy: str = attrs.field(validator=nonblank)
     """What the domain's answers stand for (the metadata's proxy measure)."""
+    question: str = attrs.field(validator=nonblank)
+    """The official question its five sub-categories answer (Table 2 of the metadata)."""
     subcategories: tuple[Subcategory, ...] = attrs.field(validator=tuple_of(Subcategory))
     """Its five sub-categories, a to e."""
 
@@ -303,8 +307,8 @@ class SdgIndicator:
     """The indicator's number, '10.7.2'."""
     name: str = attrs.field(validator=nonblank)
     """Its current name."""
-    former_name: str = attrs.field(validator=nonblank)
-    """Its earlier name."""
+    former_names: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """Its earlier names, oldest first."""
     custodians: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """The agencies responsible for it."""
     partner_agency: str = attrs.field(validator=nonblank)
@@ -338,6 +342,18 @@ class SdgIndicator:
             raise InvalidValueError(
                 f"expected the labels {expected}, got {labels}", attribute.name
             )
+
+    @property
+    def former_name(self) -> str | None:
+        """Its most recent earlier name (the last of :attr:`former_names`).
+
+        >>> import mgi
+        >>> mgi.sdg.indicator.former_names[0]
+        'Number of countries that have implemented well-managed migration policies'
+        >>> mgi.sdg.indicator.former_name[:50]
+        'Number of countries with migration policies to fac'
+        """
+        return self.former_names[-1] if self.former_names else None
 
     def __repr__(self) -> str:
         return f"SdgIndicator({self.code!r})"

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from mgi._checks import between, matching, member, nonblank, of_type, tuple_of
+from mgi._languages import language as _language_of
 from mgi.errors import InvalidValueError, _shown
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ LevelName: TypeAlias = Literal["national", "local", "city"]
 
 __all__ = [
     "DOMAIN_SLUGS",
+    "Assessment",
     "DataSource",
     "Domain",
     "DomainFindings",
@@ -60,6 +62,7 @@ __all__ = [
     "Place",
     "Profile",
     "Provenance",
+    "PublishedCount",
     "Source",
     "SubArea",
     "YearMonth",
@@ -272,11 +275,43 @@ class Domain:
         return found
 
     def name_in(self, language: str) -> str | None:
-        """The usual name in ``language``, or ``None`` where none is known."""
+        """The usual name in ``language``, or ``None`` where none is known.
+
+        ``language`` is a BCP 47 tag in any case; a tag with a region or a
+        script falls back to its language, as the data names languages only:
+
+        >>> import mgi
+        >>> partnerships = mgi.domains[3]
+        >>> partnerships.name_in("es-GT"), partnerships.name_in("ES"), partnerships.name_in("pt")
+        ('Alianzas', 'Alianzas', None)
+        """
+        found = self._name_record(language)
+        return None if found is None else found.text
+
+    def name_for(self, language: str) -> Name:
+        """The usual name in ``language`` (as :meth:`name_in` reads it), else
+        the English name: the :class:`Name`'s ``language`` says which it is,
+        so a fallback to English is never silent.
+
+        >>> import mgi
+        >>> german = mgi.domains[5].name_for("de-AT")
+        >>> german.text, german.language
+        ('Mobility dimensions of crises', 'en')
+        >>> mgi.domains[3].name_for("de").language
+        'de'
+        """
+        found = self._name_record(language)
+        if found is None:
+            found = self._name_record("en")
+        assert found is not None, "the constructor checks that there is an English name"
+        return found
+
+    def _name_record(self, language: str) -> Name | None:
+        wanted = _language_of(language)
         for use in (NameUse.NAME, NameUse.HEADING):
             for name in self.names:
-                if name.language == language and name.use is use:
-                    return name.text
+                if name.language == wanted and name.use is use:
+                    return name
         return None
 
     @property
@@ -510,6 +545,19 @@ class Profile:
         """One :class:`DomainFindings` per domain, domains 1 to 6."""
         return tuple(self.for_domain(number) for number in range(1, 7))
 
+    @property
+    def assessment(self) -> Assessment | None:
+        """The entry of this profile's assessment in the catalogue of known
+        assessments (``mgi.assessments``), for a bundled profile; ``None``
+        for any other.
+
+        >>> import mgi
+        >>> entry = mgi.profiles["huehuetenango-2024"].assessment
+        >>> entry.place, entry.level.value, entry.year, entry.profile
+        ('Municipalidad de Huehuetenango', 'local', 2024, 'huehuetenango-2024')
+        """
+        return _bundled_assessment(self.id)
+
     def to_text(self) -> str:
         """The profile as the text of its page: title, date, INTRODUCTION, then
         each domain's heading and its two labelled lists, one finding a line.
@@ -579,13 +627,15 @@ class DataSource:
     """How the material was used, where that needs saying."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Provenance:
     """The data release: its version and the source of every part of it.
 
     >>> import mgi
-    >>> mgi.provenance().data_version
-    '2026.11.2'
+    >>> mgi.provenance()
+    Provenance(data_version='2026.12.1', updated='2026-12-05', 18 sources, 18 facts not found)
+
+    ``print()`` gives it all, part by part; a notebook shows it as a table.
     """
 
     data_version: str = attrs.field(validator=nonblank)
@@ -598,6 +648,129 @@ class Provenance:
     """The sources, part by part."""
     not_found: tuple[str, ...] = attrs.field(validator=tuple_of(str))
     """Facts that were looked for but not found, and so are left out."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Provenance(data_version={self.data_version!r}, updated={self.updated!r}, "
+            f"{len(self.sources)} sources, {len(self.not_found)} facts not found)"
+        )
+
+    def __str__(self) -> str:
+        from mgi import views  # a record's text form is drawn by the views
+
+        return views.provenance_text(self)
+
+    def _repr_html_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.provenance_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.provenance_markdown(self)
+
+
+# -- the catalogue of assessments ------------------------------------------------
+
+
+_optional_text = of_type(str, type(None))
+
+
+@attrs.frozen(repr=False)
+class Assessment:
+    """One known MGI assessment of one place, as the collected facts name it:
+    an entry of the catalogue ``mgi.assessments``, which is incomplete.
+
+    What the facts do not say is ``None`` (or empty): the year, the language,
+    the kind of place.
+
+    >>> import mgi
+    >>> entry = mgi.assessments["Montréal"]
+    >>> entry
+    Assessment('Montréal', 'CAN', 'local', 2019)
+    >>> entry.kind, entry.language, entry.addresses[0][:30]
+    ('city', 'en', 'https://publications.iom.int/b')
+    """
+
+    place: str = attrs.field(validator=nonblank)
+    """The place as the facts name it: a country, or a local authority."""
+    other_names: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """Other names of the place seen in the facts (it is found by these too)."""
+    kind: str | None = attrs.field(validator=_optional_text)
+    """'country', 'city', 'municipality', 'state', ... where a name says it."""
+    country: str = attrs.field(validator=matching(_ALPHA3, "an ISO 3166-1 alpha-3 code"))
+    """ISO 3166-1 alpha-3 code of the country, e.g. 'GTM'."""
+    country_name: str = attrs.field(validator=nonblank)
+    """The country's English name in the bundled ISO 3166-1 table."""
+    level: Level = attrs.field(validator=of_type(Level))
+    """National (a country) or local (a local authority)."""
+    year: int | None = attrs.field(
+        validator=attrs.validators.optional(between(1900, 2999, "a year"))
+    )
+    """The year of the profile the facts date, or ``None`` where none is certain."""
+    language: str | None = attrs.field(
+        validator=attrs.validators.optional(matching(_LANGUAGE, "a language code like 'es'"))
+    )
+    """The profile's language (ISO 639), where a title or record shows it."""
+    follow_up: bool = attrs.field(validator=of_type(bool))
+    """Whether a second (follow-up) profile of the place is known; it is not listed apart."""
+    addresses: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """IOM's own pages of the profile: the portal's page, the publication page."""
+    sources: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    """Where the facts of this entry come from (addresses or descriptions)."""
+    note: str | None = attrs.field(validator=_optional_text)
+    """What else the facts say: dates, doubts."""
+    profile: str | None = attrs.field(
+        validator=attrs.validators.optional(matching(_SLUG, "a profile id"))
+    )
+    """The id of the bundled profile of this assessment, if one is bundled."""
+
+    @sources.validator
+    def _some(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise InvalidValueError("expected at least one source", attribute.name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The place's name and its other names."""
+        return (self.place, *self.other_names)
+
+    def __repr__(self) -> str:
+        return f"Assessment({self.place!r}, {self.country!r}, {self.level.value!r}, {self.year!r})"
+
+    def __str__(self) -> str:
+        return f"{self.place} ({self.country_name}, {self.level.value})"
+
+
+@attrs.frozen
+class PublishedCount:
+    """How many places IOM says it has assessed: what the catalogue of known
+    assessments is measured against.
+
+    >>> import mgi
+    >>> count = mgi.assessments.published
+    >>> count.countries, count.local, count.total, count.cited_as
+    (112, 104, 216, 'Success Stories 2024')
+    """
+
+    countries: int = attrs.field(validator=between(0, 1000, "a count"))
+    """Countries assessed (national MGI)."""
+    local: int = attrs.field(validator=between(0, 10000, "a count"))
+    """Local authorities assessed (local MGI), 'cities' in the source."""
+    text: str = attrs.field(validator=nonblank)
+    """The count as published, e.g. '112 countries and 104 cities'."""
+    year: int = attrs.field(validator=between(1900, 2999, "a year"))
+    """The year of the publication."""
+    cited_as: str = attrs.field(validator=nonblank)
+    """The publication, e.g. 'Success Stories 2024'."""
+    source: str = attrs.field(validator=nonblank)
+    """Where it is published."""
+
+    @property
+    def total(self) -> int:
+        """Countries and local authorities together."""
+        return self.countries + self.local
 
 
 # -- keys ------------------------------------------------------------------------
@@ -653,6 +826,22 @@ def _bundled_domain(key: DomainKey) -> Domain:
     from mgi._data import domains
 
     return domains()[key]
+
+
+def _bundled_assessment(profile_id: str) -> Assessment | None:
+    """The bundled catalogue's entry for a bundled profile."""
+    from mgi._data import assessments
+
+    return assessments().for_profile(profile_id)
+
+
+def domain_names() -> tuple[str, ...]:
+    """The English name of each domain, domains 1 to 6, from the bundled taxonomy.
+
+    >>> domain_names()[2]
+    'Partnerships'
+    """
+    return tuple(domain.name for domain in _bundled_domains().values())
 
 
 def _bundled_domains() -> Mapping[int, Domain]:

@@ -743,6 +743,8 @@ class _Reader:
                 "Municipalidad de Huehuetenango (Guatemala)'",
                 end,
             )
+        if not any(finding.domain and finding.kind for finding in self.findings):
+            raise self.no_findings(end)
         title_line, place_text, _ = self.title
         when = _published(published) if published is not None else self.published(end)
         language = language or self.language(end)
@@ -762,6 +764,14 @@ class _Reader:
             ),
             source=_source(source, place, language, when),
         )
+
+    def no_findings(self, end: int) -> ParseError:
+        """The error of a page from which no finding could be read: an empty
+        profile is no profile, however leniently the page is read. It points
+        at the first line left out, where there is one."""
+        message = "no finding found; expected bulleted findings ('• ...') under the labels"
+        first = self.warnings[0].line if self.warnings else None
+        return self.error(message, first or end)
 
     def published(self, end: int) -> YearMonth:
         if self.date is None:

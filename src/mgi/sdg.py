@@ -68,6 +68,7 @@ from mgi.errors import (
     _or_list,
     _shown,
 )
+from mgi.export import Table
 from mgi.indicator import (
     STATUS_DOMAIN,
     Breakdown,
@@ -80,27 +81,40 @@ from mgi.indicator import (
     Subcategory,
     numbered,
 )
+from mgi.model import DOMAIN_SLUGS
+from mgi.official import RegionalShare, SdgResult
+from mgi.results import RegionalShares, SdgResults
 from mgi.text import close_matches
 
 __all__ = [
+    "COMPARISON_COLUMNS",
     "Answer",
     "Breakdown",
     "Category",
+    "ComparedValue",
+    "Comparison",
     "DomainScore",
+    "RegionalShare",
+    "RegionalShares",
     "Response",
     "ResponseError",
     "ScaleStep",
     "Score",
     "SdgDomain",
     "SdgIndicator",
+    "SdgResult",
+    "SdgResults",
     "Series",
     "Subcategories",
     "Subcategory",
     "SubcategoryKey",
+    "compare",
     "indicator",
     "load_responses",
     "loads_responses",
+    "results",
     "score",
+    "shares",
     "subcategories",
 ]
 
@@ -108,6 +122,12 @@ indicator: SdgIndicator
 """The indicator with its series, breakdown codes, scale and domains, loaded on first use."""
 subcategories: Subcategories
 """The 30 sub-categories, found by key (``'1a'``) or name, loaded on first use."""
+results: SdgResults
+"""The official results by country, round year and domain (:class:`SdgResults`),
+loaded on first use."""
+shares: RegionalShares
+"""The regional percentages of series SG_CPA_MIGRP (:class:`RegionalShares`),
+loaded on first use."""
 
 
 # -- scoring ---------------------------------------------------------------------
@@ -116,6 +136,11 @@ subcategories: Subcategories
 def _percent(answers: Iterable[Answer]) -> Fraction:
     codes = [answer.code for answer in answers]
     return sum(codes, Fraction(0)) / len(codes) * 100
+
+
+def _number(value: Fraction) -> str:
+    """A value as a person reads it: 40, 78.33 (the exact value is a Fraction)."""
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):.2f}"
 
 
 class _Valued:
@@ -143,7 +168,15 @@ class _Valued:
         raise NotImplementedError
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._subject()}{self.value!r}, {self.category!r})"
+        missing = len(self.missing)
+        return (
+            f"{type(self).__name__}({self._subject()}value={_number(self.value)}, "
+            f"category={self.category.label!r}" + (f", missing={missing})" if missing else ")")
+        )
+
+    @property
+    def missing(self) -> tuple[Subcategory, ...]:
+        raise NotImplementedError
 
 
 @attrs.frozen
@@ -218,6 +251,10 @@ class Score(_Valued):
 
     >>> import mgi
     >>> result = mgi.sdg.score({"3a": "yes", "3b": "yes"}, partial=True)
+    >>> result
+    Score(value=6.67, category='Requires further progress', missing=28)
+    >>> result.domains[2]
+    DomainScore('PD_3', value=40, category='Partially meets', missing=3)
     >>> result.domains[2].value, result.value, len(result.missing)
     (Fraction(40, 1), Fraction(20, 3), 28)
     >>> result.rows()[2]
@@ -261,6 +298,43 @@ class Score(_Valued):
         rows.append(_row("_T", None, names["_T"], self))
         return rows
 
+    def compare(
+        self, country: str, year: int | None = None, *, results: SdgResults | None = None
+    ) -> Comparison:
+        """This score against a country's official result: see :func:`compare`.
+
+        >>> import mgi
+        >>> answers = {item.key: "yes" for item in mgi.sdg.subcategories if item.domain > 1}
+        >>> answers |= {f"1{letter}": "yes_only_legal_status" for letter in "abcde"}
+        >>> mgi.sdg.score(answers).compare("Canada", 2021).agrees
+        False
+        """
+        return compare(self, country, year, results=results)
+
+    def table(self) -> Table:
+        """:meth:`rows` as a tidy :class:`mgi.Table`, for pandas, CSV or Excel.
+
+        >>> import mgi
+        >>> table = mgi.sdg.score({"3a": "yes"}, partial=True).table()
+        >>> table.columns[:4], len(table)
+        (('breakdown', 'domain', 'name', 'value'), 7)
+        """
+        return _table(self.rows())
+
+    def answer_table(self) -> Table:
+        """:meth:`answer_rows` as a tidy :class:`mgi.Table`, one row per sub-category."""
+        return _table(self.answer_rows())
+
+    def _repr_html_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.score_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from mgi import views  # a notebook display hook calls up to the views
+
+        return views.score_markdown(self)
+
     def answer_rows(self) -> list[dict[str, str | int | float | None]]:
         """Tidy rows, one per sub-category: key, domain, letter, name, the
         response (None where missing) and its code."""
@@ -275,6 +349,11 @@ class Score(_Valued):
             }
             for answer in self.answers
         ]
+
+
+def _table(rows: list[dict[str, str | int | float | None]]) -> Table:
+    columns = tuple(rows[0])
+    return Table(columns, tuple(tuple(row[column] for column in columns) for row in rows))
 
 
 def _row(
@@ -292,6 +371,204 @@ def _row(
         "answered": len(scored.answers) - missing,
         "missing": missing,
     }
+
+
+# -- comparing with the official results ------------------------------------------
+
+COMPARISON_COLUMNS = (
+    "country",
+    "country_name",
+    "year",
+    "domain",
+    "domain_slug",
+    "breakdown",
+    "value",
+    "computed",
+    "computed_label",
+    "official",
+    "official_label",
+    "agrees",
+)
+"""The columns of :meth:`Comparison.table`: one row per value, the overall
+value first; ``official``, ``official_label`` and ``agrees`` are empty where
+no official category is published."""
+
+
+@attrs.frozen(repr=False)
+class ComparedValue:
+    """One value of a comparison: the computed category beside the official
+    one, where one is published.
+
+    >>> import mgi
+    >>> answers = {item.key: "no" for item in mgi.sdg.subcategories}
+    >>> first = mgi.sdg.compare(mgi.sdg.score(answers), "Malta").values[0]
+    >>> first, first.agrees
+    (ComparedValue('_T', computed='Requires further progress', official='Partially meets'), False)
+    """
+
+    domain: int | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.in_(range(1, 7)))
+    )
+    """The domain number, or ``None`` for the overall value."""
+    value: Fraction = attrs.field(validator=of_type(Fraction))
+    """The computed value, 0 to 100, exact."""
+    computed: Category = attrs.field(validator=of_type(Category))
+    """The category of the computed value."""
+    official: SdgResult | None = attrs.field(validator=of_type(SdgResult, type(None)))
+    """The official result for the same country, year and domain, or ``None``."""
+
+    @property
+    def breakdown(self) -> str:
+        """``'_T'`` for the overall value, ``'PD_1'`` to ``'PD_6'``."""
+        return "_T" if self.domain is None else f"PD_{self.domain}"
+
+    @property
+    def agrees(self) -> bool | None:
+        """Whether the two categories are the same; ``None`` without an official one."""
+        return None if self.official is None else self.official.category is self.computed
+
+    def __repr__(self) -> str:
+        official = None if self.official is None else self.official.label
+        return (
+            f"ComparedValue({self.breakdown!r}, computed={self.computed.label!r}, "
+            f"official={official!r})"
+        )
+
+
+@attrs.frozen(repr=False)
+class Comparison:
+    """A computed :class:`Score` beside a country's official results for one
+    round: the overall value and each domain, official where published.
+
+    >>> import mgi
+    >>> answers = {item.key: "yes" for item in mgi.sdg.subcategories if item.domain > 1}
+    >>> answers |= {"1a": "yes_regardless_of_status", "1b": "yes_regardless_of_status",
+    ...             "1c": "yes_regardless_of_status", "1d": "yes_only_legal_status",
+    ...             "1e": "yes_regardless_of_status", "3c": "no", "4a": "no", "5d": "no"}
+    >>> comparison = mgi.sdg.compare(mgi.sdg.score(answers), "Canada", 2021)
+    >>> comparison
+    Comparison('CAN', 2021: 7 compared, 4 agree)
+    >>> [value.breakdown for value in comparison.differences]
+    ['PD_3', 'PD_4', 'PD_5']
+    """
+
+    country: str = attrs.field(validator=of_type(str))
+    """The country's alpha-3 code."""
+    country_name: str = attrs.field(validator=of_type(str))
+    """The country's name."""
+    year: int = attrs.field(validator=of_type(int))
+    """The round year compared with."""
+    score: Score = attrs.field(validator=of_type(Score))
+    """The computed score."""
+    values: tuple[ComparedValue, ...] = attrs.field(validator=tuple_of(ComparedValue))
+    """The overall value, then domains 1 to 6."""
+
+    @property
+    def compared(self) -> tuple[ComparedValue, ...]:
+        """The values with an official category to compare with."""
+        return tuple(value for value in self.values if value.official is not None)
+
+    @property
+    def differences(self) -> tuple[ComparedValue, ...]:
+        """The values whose computed category differs from the official one."""
+        return tuple(value for value in self.values if value.agrees is False)
+
+    @property
+    def agrees(self) -> bool:
+        """Whether every value with an official category has the same one."""
+        return not self.differences
+
+    @property
+    def partial(self) -> bool:
+        """Whether the score lacked responses (each computed value is then a
+        lower bound, see :func:`score`)."""
+        return bool(self.score.missing)
+
+    def table(self) -> Table:
+        """One row per value (:data:`COMPARISON_COLUMNS`), the overall value first.
+
+        >>> import mgi
+        >>> answers = {item.key: "no" for item in mgi.sdg.subcategories}
+        >>> row = mgi.sdg.compare(mgi.sdg.score(answers), "MLT").table().to_records()[3]
+        >>> row["domain_slug"], row["computed_label"], row["official_label"], row["agrees"]
+        ('partnerships', 'Requires further progress', 'Fully meets', False)
+        """
+        rows = tuple(
+            (
+                self.country,
+                self.country_name,
+                self.year,
+                value.domain,
+                None if value.domain is None else DOMAIN_SLUGS[value.domain - 1],
+                value.breakdown,
+                float(value.value),
+                int(value.computed),
+                value.computed.label,
+                None if value.official is None else int(value.official.category),
+                None if value.official is None else value.official.label,
+                value.agrees,
+            )
+            for value in self.values
+        )
+        return Table(COMPARISON_COLUMNS, rows)
+
+    def __repr__(self) -> str:
+        compared = self.compared
+        agree = sum(value.agrees is True for value in compared)
+        return (
+            f"Comparison({self.country!r}, {self.year}: {len(compared)} compared, {agree} agree)"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.table()._repr_html_()
+
+
+def compare(
+    score: Score, country: str, year: int | None = None, *, results: SdgResults | None = None
+) -> Comparison:
+    """A computed :class:`Score` beside a country's official results.
+
+    ``country`` is a code or a name; ``year`` the round to compare with, by
+    default the country's latest round with results; ``results`` the
+    official results to use, by default the bundled ``mgi.sdg.results``.
+    The overall value and each domain are compared where an official
+    category is published (many countries have only the overall one).  A
+    country or year without official results raises :class:`mgi.NotFoundError`.
+
+    >>> import mgi
+    >>> answers = {item.key: "yes" for item in mgi.sdg.subcategories if item.domain > 1}
+    >>> answers |= {f"1{letter}": "yes_regardless_of_status" for letter in "abcde"}
+    >>> comparison = mgi.sdg.compare(mgi.sdg.score(answers), "Denmark")
+    >>> comparison.year, len(comparison.compared), comparison.agrees
+    (2021, 7, False)
+    >>> mgi.sdg.compare(mgi.sdg.score(answers), "Denmark", 2023)
+    Traceback (most recent call last):
+    ...
+    mgi.errors.NotFoundError: unknown Denmark round 2023 (did you mean '2019' or '2021'?)
+    """
+    if not isinstance(score, Score):
+        raise InvalidValueError(f"expected a Score, got {type(score).__name__}", "score")
+    if not isinstance(country, str):
+        raise InvalidValueError(
+            f"expected a country code or name as a string, got {type(country).__name__}",
+            "country",
+        )
+    official = (results if results is not None else _bundled_results())[country]
+    if year is None:
+        year = official.years[-1]
+    chosen = official.filter(year=year)
+    name = official[0].country_name
+    if not chosen:
+        raise NotFoundError(f"{name} round", year, [str(y) for y in official.years])
+    by_domain = {item.domain: item for item in chosen}
+    values = [ComparedValue(None, score.value, score.category, by_domain.get(None))]
+    values += [
+        ComparedValue(
+            part.domain.number, part.value, part.category, by_domain.get(part.domain.number)
+        )
+        for part in score.domains
+    ]
+    return Comparison(official[0].country, name, year, score, tuple(values))
 
 
 def score(responses: Mapping[Any, Response | str], *, partial: bool = False) -> Score:
@@ -374,12 +651,27 @@ def _subcategories() -> Subcategories:
 
 
 def _bundled_indicator() -> SdgIndicator:
-    """The bundled indicator. Scoring and the module's ``indicator`` and
-    ``subcategories`` default to the bundled data, which lives above this
-    module: these two functions are its only calls up to it."""
+    """The bundled indicator. Scoring, comparing and the module's
+    ``indicator``, ``subcategories``, ``results`` and ``shares`` default to
+    the bundled data, which lives above this module: these four functions
+    are its only calls up to it."""
     from mgi._data import sdg_indicator
 
     return sdg_indicator()
+
+
+def _bundled_results() -> SdgResults:
+    """The bundled official results (see :func:`_bundled_indicator`)."""
+    from mgi._data import sdg_results
+
+    return sdg_results()
+
+
+def _bundled_shares() -> RegionalShares:
+    """The bundled regional percentages (see :func:`_bundled_indicator`)."""
+    from mgi._data import sdg_shares
+
+    return sdg_shares()
 
 
 def _subcategory(key: object) -> Subcategory:
@@ -563,9 +855,18 @@ def _csv_entries(data: str | bytes, source: str | None) -> tuple[list[_Entry], l
     return entries, problems
 
 
+_LOADERS: dict[str, Any] = {
+    "indicator": _bundled_indicator,
+    "subcategories": _subcategories,
+    "results": _bundled_results,
+    "shares": _bundled_shares,
+}
+
+
 def __getattr__(name: str) -> Any:
-    # The data is read on first use of ``indicator`` or ``subcategories``, once.
-    loaders = {"indicator": _bundled_indicator, "subcategories": _subcategories}
+    # The data is read on first use of ``indicator``, ``subcategories``,
+    # ``results`` or ``shares``, once.
+    loaders = _LOADERS
     if name not in loaders:
         raise AttributeError(f"module 'mgi.sdg' has no attribute {name!r}")
     value = loaders[name]()
@@ -574,4 +875,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | {"indicator", "subcategories"})
+    return sorted(set(globals()) | set(_LOADERS))

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import islice
 
 __all__ = ["MAX_MARKS", "close_matches", "fold", "long_mark_run", "word_spans", "words"]
 
@@ -98,14 +99,49 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def close_matches(key: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
-    """The candidates closest to ``key`` once both are folded, best first."""
+    """The candidates closest to ``key`` once both are folded, best first:
+    those whose words begin with the key's words (``'bienestar'`` finds
+    "Bienestar socioeconómico ..."), then those spelt nearly alike.
+
+    >>> close_matches("parnterships", ["Partnerships", "Crises"])
+    ['Partnerships']
+    >>> close_matches("bienestar socio", ["Bienestar socioeconómico de las personas", "Alianzas"])
+    ['Bienestar socioeconómico de las personas']
+    """
     import difflib  # only a miss needs it
 
     by_fold: dict[str, str] = {}
     for candidate in candidates:
         by_fold.setdefault(fold(candidate), candidate)
-    found = difflib.get_close_matches(fold(key), list(by_fold), n=limit, cutoff=0.6)
-    return [by_fold[folded] for folded in found]
+    folded = fold(key)
+    found = list(islice(_beginning_with(folded, by_fold), limit))
+    for candidate in difflib.get_close_matches(folded, list(by_fold), n=limit, cutoff=0.6):
+        if len(found) < limit and candidate not in found:
+            found.append(candidate)
+    return [by_fold[match] for match in found]
+
+
+# Shorter beginnings than this would match too many words to be a suggestion.
+_SHORTEST_BEGINNING = 3
+
+
+def _beginning_with(folded: str, candidates: Iterable[str]) -> Iterator[str]:
+    """The folded candidates with a run of words that the words of ``folded``
+    begin, one for one: "bienestar soc" is the beginning of "... bienestar
+    socioeconomico ..."."""
+    wanted = folded.split()
+    if len(folded) < _SHORTEST_BEGINNING or not wanted:
+        return
+    size = len(wanted)
+    for candidate in candidates:
+        tokens = candidate.split()
+        if any(
+            all(
+                token.startswith(word) for token, word in zip(tokens[start:], wanted, strict=False)
+            )
+            for start in range(len(tokens) - size + 1)
+        ):
+            yield candidate
 
 
 # Where a run of more than MAX_MARKS marks could be: no mark is below U+0300.
