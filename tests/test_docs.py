@@ -141,38 +141,78 @@ def test_every_public_method_has_a_docstring(name: str) -> None:
     assert not missing, f"mgi.{name}: document {', '.join(missing)}"
 
 
+# The reference pages document each name with an autodoc directive inside an
+# eval-rst block (MyST would parse a docstring as Markdown otherwise).
+EVAL_RST = re.compile(r"^```\{eval-rst\}\n(.*?)^```$", re.M | re.S)
+AUTODOC = re.compile(r"^\.\. auto(?:module|class|exception|function|data):: mgi\.(\w+)$", re.M)
+HOW_TO_DOCUMENT = (
+    "add\n\n```{eval-rst}\n.. autoclass:: mgi.NAME\n   :members:\n```\n\n"
+    "(or autofunction, autodata, autoexception) to a page in docs/reference/"
+)
+
+
+def _autodoc_names(page: str) -> set[str]:
+    return {name for block in EVAL_RST.findall(page) for name in AUTODOC.findall(block)}
+
+
 def test_every_public_name_is_in_the_api_reference() -> None:
-    reference = "".join(
-        page.read_text(encoding="utf-8") for page in (ROOT / "docs" / "reference").glob("*.md")
+    reference = (ROOT / "docs" / "reference").glob("*.md")
+    documented = set().union(
+        *(_autodoc_names(page.read_text(encoding="utf-8")) for page in reference)
     )
-    rendered = set(re.findall(r"^::: mgi\.(\w+)$", reference, re.M))
-    missing = sorted(set(mgi.__all__) - rendered)
-    assert not missing, f"add '::: mgi.NAME' to a page in docs/reference/ for {missing}"
+    missing = sorted(set(mgi.__all__) - documented)
+    assert not missing, f"{HOW_TO_DOCUMENT} for {missing}"
+
+
+def test_only_directives_in_eval_rst_blocks_count() -> None:
+    page = (
+        "```{autoclass} mgi.Profile\n```\n\n"  # MyST would read the docstring as Markdown
+        ".. autoclass:: mgi.Place\n\n"  # text in a Markdown page
+        "```{eval-rst}\n.. autoclass:: mgi.Level\n   :members:\n\n"
+        ".. autodata:: mgi.LevelName\n```\n"
+    )
+    assert _autodoc_names(page) == {"Level", "LevelName"}
+
+
+@pytest.mark.parametrize("page", PAGES[1:], ids=lambda page: str(page.relative_to(ROOT)))
+def test_pages_hold_no_mkdocs_syntax(page: Path) -> None:
+    """MyST would print these as text, without a warning to fail the build."""
+    text = page.read_text(encoding="utf-8")
+    assert not re.search(r"^::: ", text, re.M), f"{HOW_TO_DOCUMENT}, not '::: mgi.NAME'"
+    assert "][mgi." not in text, "link to an object as [`NAME`](#mgi.NAME)"
+    assert "--8<--" not in text, "include a file with the {include} directive"
 
 
 def test_public_fields_and_members_have_docstrings() -> None:
     """What the reference shows: without a docstring a member would be left out."""
-    griffe = pytest.importorskip("griffe")
-    package = griffe.load("mgi", search_paths=[str(ROOT / "src")])
+    pycode = pytest.importorskip("sphinx.pycode")
     missing = []
     for name in PUBLIC_DEEP:
-        obj = package[name]
-        obj = obj.final_target if obj.is_alias else obj
-        if obj.is_class:
-            missing += [
-                f"{name}.{member}"
-                for member, value in obj.members.items()
-                if not member.startswith("_") and not value.docstring
-            ]
+        cls = _value(name)
+        if not inspect.isclass(cls):
+            continue
+        analyzer = pycode.ModuleAnalyzer.for_module(cls.__module__)
+        analyzer.analyze()
+        attribute_docs = analyzer.find_attr_docs()
+        prefix = f"{cls.__qualname__}."
+        for tag in analyzer.tagorder:
+            member = tag.removeprefix(prefix)
+            if member == tag or "." in member or member.startswith("_"):
+                continue
+            documented = (cls.__qualname__, member) in attribute_docs or inspect.getdoc(
+                vars(cls).get(member)
+            )
+            if not documented:
+                missing.append(f"{name}.{member}")
     assert not missing, f"add docstrings to {missing}"
 
 
-# -- the reference's docstring conversion --------------------------------------
+# -- the reference's cross-references (tools/sphinx_mgi.py) ---------------------------
 
 
-def _griffe_rest() -> Any:
-    pytest.importorskip("griffe")
-    spec = importlib.util.spec_from_file_location("griffe_rest", ROOT / "tools/griffe_rest.py")
+def _sphinx_mgi() -> Any:
+    pytest.importorskip("sphinx")
+    spec = importlib.util.spec_from_file_location("sphinx_mgi", ROOT / "tools/sphinx_mgi.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -180,27 +220,64 @@ def _griffe_rest() -> Any:
     return module
 
 
-def test_doctest_runs_become_code_blocks_and_roles_become_links() -> None:
-    to_markdown = _griffe_rest().to_markdown
-    paths = {"Profile": "mgi.model.Profile"}
-    text = "See :class:`Profile` and :func:`json.loads`.\n\n>>> 1 + 1\n2\n\nAfter."
-    assert to_markdown(text, paths.get).split("\n") == [
-        "See [`Profile`][mgi.model.Profile] and `json.loads`.",
-        "",
-        "```pycon",
-        ">>> 1 + 1",
-        "2",
-        "```",
-        "",
-        "After.",
+def test_roles_in_a_docstring_point_where_python_finds_the_name() -> None:
+    lines = [
+        "A :class:`Finding`, :meth:`~Profile.select` and :class:`mgi.NotFoundError`;",
+        ":func:`json.loads` and :class:`Nothing` are left to the build.",
+    ]
+    _sphinx_mgi()._process_docstring(None, "class", "mgi.Profile", mgi.Profile, None, lines)
+    assert lines == [
+        "A :class:`Finding <mgi.model.Finding>`, :meth:`select <mgi.model.Profile.select>`"
+        " and :class:`mgi.NotFoundError <mgi.errors.NotFoundError>`;",
+        ":func:`json.loads` and :class:`Nothing` are left to the build.",
     ]
 
 
-def test_a_role_naming_nothing_stays_a_link_so_the_build_fails() -> None:
-    to_markdown = _griffe_rest().to_markdown
-    assert to_markdown(":meth:`~Profile.nothing`", lambda name: None) == (
-        "[`nothing`][Profile.nothing]"
+def test_a_re_exported_alias_gets_the_comment_written_at_its_home() -> None:
+    lines = ["Represent a PEP 604 union type"]  # what the alias's value says of itself
+    _sphinx_mgi()._process_docstring(None, "data", "mgi.LevelName", mgi.LevelName, None, lines)
+    assert lines == [
+        "The values of :class:`Level <mgi.model.Level>`, and ``'city'``, another word for"
+        " ``'local'``.",
+        "",
+    ]
+
+
+def test_the_build_links_what_is_documented_and_fails_on_what_is_not(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'tools')!r})\n"
+        "extensions = ['sphinx.ext.autodoc', 'sphinx_mgi']\n"
+        "nitpicky = True\n",
+        encoding="utf-8",
     )
+    (source / "index.rst").write_text(
+        "Test\n====\n\n"
+        ".. autoclass:: mgi.Place\n\n"
+        "Under its home's name :class:`mgi.model.Place`, outside :func:`json.loads`,\n"
+        "nowhere :class:`mgi.Nowhere`, left out of the reference :class:`mgi.model.Finding`.\n",
+        encoding="utf-8",
+    )
+    _sphinx_mgi()  # skips without Sphinx
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(source), str(tmp_path / "html")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = re.findall(r"WARNING: (.*)", result.stderr)
+    assert warnings == [
+        "py:class reference target not found: mgi.Nowhere [ref.class]",
+        "py:class reference target not found: mgi.model.Finding [ref.class]",
+    ], result.stderr
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    linked = r'<a class="reference internal" href="#mgi\.Place"[^>]*><code[^>]*><span class="pre">'
+    assert re.search(linked + r"mgi\.model\.Place<", page)
+    assert re.search(r'<code class="xref py py-func[^>]*><span class="pre">json\.loads', page)
+    assert not re.search(r"<a [^>]*><code[^>]*><span class=\"pre\">json", page)
 
 
 # -- the data page ---------------------------------------------------------------

@@ -364,7 +364,7 @@ def _table(shape: dict[str, Any], first: str = "key") -> list[str]:
 
 
 def _definition(name: str, shape: dict[str, Any]) -> list[str]:
-    lines = [f"#### {name} {{#{_anchor(name)}}}", "", shape["description"], ""]
+    lines = [f"({_anchor(name)})=", f"#### {name}", "", shape["description"], ""]
     if shape.get("type") == "object":
         return [*lines, *_table(shape), ""]
     if "pattern" in shape:
@@ -380,7 +380,8 @@ def reference(schemas: dict[str, dict[str, Any]]) -> str:
     lines = [BEGIN, ""]
     for name, schema in schemas.items():
         lines += [
-            f"### {headings[name]} {{#{_anchor(name)}}}",
+            f"({_anchor(name)})=",
+            f"### {headings[name]}",
             "",
             f'Schema `{schema["$id"]}`: `mgi.schema("{name}")`, or `mgi schema {name}` '
             "at the shell.",
