@@ -33,7 +33,8 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
     mgi.errors.DataError: $.title[1]: U+D800, half of a surrogate pair, is not a character
     """
     text = decode_text(data, source)
-    found = _SURROGATE.search(text)
+    # Only a str can hold a surrogate itself: strict UTF-8 decoding refuses one.
+    found = _SURROGATE.search(text) if isinstance(data, str) else None
     if found is not None:
         problem = Problem(_line_column(text, found.start()), _half_pair(found[0]))
         raise DataError([problem], source)
@@ -48,7 +49,7 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
         raise DataError([Problem("", "invalid JSON: nested too deeply")], source) from None
     except ValueError as error:  # an integer longer than Python converts
         raise DataError([_long_number(text, error)], source) from None
-    if _SURROGATE_ESCAPE.search(text):  # rare: find the lone ones among the pairs
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):  # rare: find the lone ones
         problems = [Problem(path, _half_pair(char)) for path, char in _lone_surrogates(parsed)]
         if problems:
             raise DataError(problems, source)
