@@ -16,20 +16,23 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mgi._convert import structure
-from mgi._countries import Countries, CountryTable
-from mgi._formats import FORMATS, SchemaName
 from mgi._jsonio import parse_json
-from mgi._languages import Languages, LanguageTable
-from mgi.catalogue import Assessments, CatalogueDocument
-from mgi.collections import Domains, Profiles, Subcategories
-from mgi.documents import profile_from_dict
-from mgi.errors import NotFoundError
-from mgi.indicator import SdgIndicator
-from mgi.model import Domain, Provenance
-from mgi.results import RegionalShares, ResultsDocument, SdgResults, collections_of
+from mgi.collections import Domains
+from mgi.model import Domain
 
+# The first lookup of a domain needs the imports above only: the modules of
+# the other files are imported by their loaders, so that it stays cheap.
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from mgi._countries import Countries
+    from mgi._formats import SchemaName
+    from mgi._languages import Languages
+    from mgi.catalogue import Assessments
+    from mgi.collections import Profiles, Subcategories
+    from mgi.indicator import SdgIndicator
+    from mgi.model import Provenance
+    from mgi.results import RegionalShares, SdgResults
 
 __all__ = [
     "assessments",
@@ -94,6 +97,9 @@ def domains() -> Domains:
 @_once
 def profiles() -> Profiles:
     """Every bundled profile, one file each under ``data/profiles/``."""
+    from mgi.collections import Profiles
+    from mgi.documents import profile_from_dict
+
     folder = _package_files() / "profiles"
     names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
     loaded = []
@@ -106,6 +112,8 @@ def profiles() -> Profiles:
 @_once
 def provenance() -> Provenance:
     """Where the bundled data comes from, from ``data/provenance.json``."""
+    from mgi.model import Provenance
+
     document, name = read_document("provenance.json")
     return structure(document, Provenance, name)
 
@@ -113,6 +121,8 @@ def provenance() -> Provenance:
 @_once
 def sdg_indicator() -> SdgIndicator:
     """SDG indicator 10.7.2 from ``data/sdg.json``."""
+    from mgi.indicator import SdgIndicator
+
     document, name = read_document("sdg.json")
     return structure(document, SdgIndicator, name)
 
@@ -120,6 +130,8 @@ def sdg_indicator() -> SdgIndicator:
 @_once
 def sdg_subcategories() -> Subcategories:
     """The 30 sub-categories of SDG indicator 10.7.2, indexed."""
+    from mgi.collections import Subcategories
+
     return Subcategories(
         item for domain in sdg_indicator().domains for item in domain.subcategories
     )
@@ -128,6 +140,8 @@ def sdg_subcategories() -> Subcategories:
 @_once
 def countries() -> Countries:
     """Country names and ISO 3166-1 codes from ``data/countries.json``."""
+    from mgi._countries import Countries, CountryTable
+
     document, name = read_document("countries.json")
     return Countries(structure(document, CountryTable, name).countries, name)
 
@@ -135,11 +149,16 @@ def countries() -> Countries:
 @_once
 def schemas() -> dict[SchemaName, dict[str, Any]]:
     """The JSON Schema of each document format, from ``data/schema/``."""
+    from mgi._formats import FORMATS
+
     return {name: read_document("schema", f"{name}.json")[0] for name in FORMATS}
 
 
 def schema(name: SchemaName) -> dict[str, Any]:
     """A new copy of the JSON Schema of the format ``name``: the caller's to change."""
+    from mgi._formats import FORMATS
+    from mgi.errors import NotFoundError
+
     found = schemas().get(name) if isinstance(name, str) else None
     if found is None:
         raise NotFoundError("schema", name, list(FORMATS))
@@ -147,6 +166,8 @@ def schema(name: SchemaName) -> dict[str, Any]:
 
 
 def _sdg_result_collections() -> tuple[SdgResults, RegionalShares]:
+    from mgi.results import ResultsDocument, collections_of
+
     document, name = read_document("sdg-results.json")
     return collections_of(structure(document, ResultsDocument, name), name)
 
@@ -166,6 +187,8 @@ def sdg_shares() -> RegionalShares:
 @_once
 def assessments() -> Assessments:
     """The catalogue of known assessments from ``data/assessments.json``."""
+    from mgi.catalogue import Assessments, CatalogueDocument
+
     document, name = read_document("assessments.json")
     catalogue = structure(document, CatalogueDocument, name)
     return Assessments(catalogue.assessments, catalogue.published)
@@ -174,5 +197,7 @@ def assessments() -> Assessments:
 @_once
 def languages() -> Languages:
     """ISO 639 language codes and names from ``data/languages.json``."""
+    from mgi._languages import Languages, LanguageTable
+
     document, name = read_document("languages.json")
     return Languages(structure(document, LanguageTable, name))
