@@ -6,9 +6,11 @@ from __future__ import annotations
 import ast
 import pickle
 import random
+import shutil
 import subprocess
 import sys
 import textwrap
+import venv
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -264,38 +266,84 @@ def assessed(country: str) -> list[int | None]:
 """
 
 
-def _mypy(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def wheel_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python of a fresh virtual environment with the built wheel
+    installed: what a dependent's type checker sees."""
+    pytest.importorskip("mypy")
+    root = Path(__file__).parent.parent
+    folder = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(root)],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = folder.glob("mgi-*.whl")
+    environment = folder / "venv"
+    venv.create(environment, with_pip=True)
+    python = environment / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", str(built)], check=True, capture_output=True
+    )
+    return python
+
+
+def _mypy(python: Path, tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    """mypy --strict on ``source``, finding mgi in the wheel's environment
+    only (run from a folder outside the project)."""
     module = tmp_path / "downstream.py"
     module.write_text(textwrap.dedent(source), encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(module)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
+    command += ["--python-executable", str(python), str(module)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
 
 
-def test_a_downstream_module_type_checks_strictly(tmp_path: Path) -> None:
-    pytest.importorskip("mypy")
-    result = _mypy(tmp_path, DOWNSTREAM)
+def _pyright_command() -> str | None:
+    """pyright beside this Python (the dev extra installs it), or on PATH."""
+    beside = Path(sys.executable).parent / "pyright"
+    return str(beside) if beside.exists() else shutil.which("pyright")
+
+
+def _pyright(python: Path, tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    module = tmp_path / "downstream.py"
+    module.write_text(textwrap.dedent(source), encoding="utf-8")
+    command = [str(_pyright_command()), "--pythonpath", str(python), str(module)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+
+
+def test_a_downstream_module_type_checks_strictly(wheel_python: Path, tmp_path: Path) -> None:
+    result = _mypy(wheel_python, tmp_path, DOWNSTREAM)
     assert result.returncode == 0, result.stdout
+    assert "site-packages" not in result.stdout
 
 
-def test_a_misspelt_word_fails_type_checking(tmp_path: Path) -> None:
-    pytest.importorskip("mypy")
-    source = DOWNSTREAM + '\n\nbad = mgi.profiles[0].select(kind="potentail")\n'
-    source += 'worse = mgi.profiles.filter(level="regional")\n'
-    result = _mypy(tmp_path, source)
+def test_a_downstream_module_passes_pyright(wheel_python: Path, tmp_path: Path) -> None:
+    if _pyright_command() is None:
+        pytest.skip("pyright is not installed (the dev extra installs it)")
+    result = _pyright(wheel_python, tmp_path, DOWNSTREAM)
+    assert result.returncode == 0, result.stdout
+    bad = _pyright(wheel_python, tmp_path, DOWNSTREAM + MISSPELT)
+    assert bad.returncode == 1
+    assert bad.stdout.count(" - error:") == 2, bad.stdout
+
+
+MISSPELT = """
+
+bad = mgi.profiles[0].select(kind="potentail")
+worse = mgi.profiles.filter(level="regional")
+"""
+
+
+def test_a_misspelt_word_fails_type_checking(wheel_python: Path, tmp_path: Path) -> None:
+    result = _mypy(wheel_python, tmp_path, DOWNSTREAM + MISSPELT)
     assert result.returncode == 1
     assert result.stdout.count("error:") == 2, result.stdout
 
 
-def test_a_misspelt_document_key_fails_type_checking(tmp_path: Path) -> None:
-    pytest.importorskip("mypy")
+def test_a_misspelt_document_key_fails_type_checking(wheel_python: Path, tmp_path: Path) -> None:
     source = DOWNSTREAM + '\n\ntitle = mgi.profile_to_dict(mgi.profiles[0])["titel"]\n'
     source += 'slug: mgi.DomainSlug = "rights"\n'
     source += 'schema = mgi.schema("profiel")\n'
-    result = _mypy(tmp_path, source)
+    result = _mypy(wheel_python, tmp_path, source)
     assert result.returncode == 1
     assert result.stdout.count("error:") == 3, result.stdout

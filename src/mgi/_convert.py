@@ -104,12 +104,14 @@ _LENIENT: dict[type[enum.Enum], Callable[[Any], enum.Enum]] = {
 
 
 def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, Any], Any]:
-    values = [member.value for member in kind]
+    members = {member.value: member for member in kind}
+    values = list(members)
     lenient = _LENIENT.get(kind)
 
     def structure(value: Any, __: Any) -> Any:
-        if isinstance(value, str) and value in values:
-            return kind(value)
+        found = members.get(value) if type(value) is str else None
+        if found is not None:  # a dict lookup: the Enum call costs twice as much
+            return found
         raise InvalidValueError(
             f"expected one of {', '.join(map(repr, values))}, got {_describe(value)}"
             + _hint(value, values, lenient)
@@ -259,6 +261,10 @@ def _record_hook_with(
     fields: Callable[[Any, Any], Any] = make_dict_structure_fn(
         kind, converter, _cattrs_forbid_extra_keys=True, **overrides
     )
+    if not converter.detailed_validation:
+        # Anything but an object fails in the generated code, and the
+        # detailed converter then says what it is.
+        return fields
 
     def structure(value: Any, type_: Any) -> Any:
         if not isinstance(value, dict):
