@@ -4,6 +4,8 @@ pickling, and type checking of a downstream module."""
 from __future__ import annotations
 
 import ast
+import enum
+import inspect
 import pickle
 import random
 import shutil
@@ -154,6 +156,14 @@ def _public_objects() -> list[object]:
         mgi.assessments.filter(country="GTM"),
         mgi.assessments[0],
         mgi.assessments.published,
+        mgi.provenance().sources[0],
+        mgi.domains[1].subareas[0],
+        hits.query.terms[0],
+        mgi.Problem("line 2, $.title", "required field missing"),
+        mgi.FindingKind.POTENTIAL,
+        mgi.MigofKind.PRINCIPLE,
+        mgi.NameUse.HEADING,
+        mgi.Part.TITLE,
     ]
 
 
@@ -174,6 +184,29 @@ def _errors() -> list[BaseException]:
 @pytest.mark.parametrize("value", _public_objects(), ids=lambda value: type(value).__name__)
 def test_every_public_object_pickles(value: object) -> None:
     assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_every_public_class_is_among_the_pickled_objects() -> None:
+    # TypedDicts are dicts at run time: a document is tried as a dict.
+    documents = {"ProfileDocument", "PlaceDocument", "FindingDocument", "SourceDocument"}
+    seen = {type(value) for value in _public_objects()}
+    seen |= {
+        type(member)
+        for value in _public_objects()
+        if isinstance(value, enum.Enum)
+        for member in type(value)
+    }
+    classes = {
+        name
+        for name in mgi.__all__
+        if inspect.isclass(getattr(mgi, name))
+        and not issubclass(getattr(mgi, name), BaseException | Warning)
+        and name not in documents | {"SearchCriteria"}  # a TypedDict of keyword arguments
+    }
+    missing = sorted(
+        name for name in classes if not any(issubclass(kind, getattr(mgi, name)) for kind in seen)
+    )
+    assert missing == []
 
 
 @pytest.mark.parametrize("error", _errors(), ids=lambda error: type(error).__name__)
