@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         Hit as Hit,
         Hits as Hits,
         Part as Part,
+        PartName as PartName,
         Query as Query,
         SearchCriteria as SearchCriteria,
         Term as Term,
@@ -203,7 +204,9 @@ _PUBLIC = {
     ),
     "SchemaName": "_formats",
     **dict.fromkeys(["ParseResult", "parse_profile"], "parse"),
-    **dict.fromkeys(["Hit", "Hits", "Part", "Query", "SearchCriteria", "Term"], "index"),
+    **dict.fromkeys(
+        ["Hit", "Hits", "Part", "PartName", "Query", "SearchCriteria", "Term"], "index"
+    ),
     **dict.fromkeys(["Answer", "DomainScore", "Score", "Comparison", "ComparedValue"], "sdg"),
     **dict.fromkeys(["SdgResult", "ResultSource", "RegionalShare"], "official"),
     **dict.fromkeys(["SdgResults", "RegionalShares", "CategoryKey"], "results"),

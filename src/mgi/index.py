@@ -65,7 +65,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, compress, groupby, islice, repeat
 from operator import eq
-from typing import TYPE_CHECKING, NamedTuple, TypedDict, overload
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias, TypedDict, overload
 
 import attrs
 
@@ -121,6 +121,10 @@ class Part(enum.StrEnum):
     """A paragraph of the introduction."""
     FINDING = "finding"
     """A well-developed area or an area with potential."""
+
+
+#: The values of :class:`Part`, which a search's ``part=`` takes.
+PartName: TypeAlias = Literal["title", "introduction", "finding"]
 
 
 # -- queries -------------------------------------------------------------------
@@ -805,7 +809,7 @@ class SearchCriteria(TypedDict, total=False):
     """Only findings of this domain (anything ``mgi.domains[...]`` takes)."""
     kind: FindingKind | FindingKindName | None
     """Only findings of this kind."""
-    part: Part | str | None
+    part: Part | PartName | None
     """Only titles, introductions or findings."""
     country: str | None
     """Only profiles of this country (ISO code, alpha-3 or alpha-2, or name)."""

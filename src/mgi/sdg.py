@@ -49,7 +49,7 @@ import os
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -743,14 +743,15 @@ def load_responses(
     {'2a': <Response.YES: 'yes'>, '2b': <Response.NO: 'no'>}
     """
     name = checked_path(path)
-    kind = Path(name).suffix.lower().lstrip(".")
-    if kind not in ("json", "csv"):
+    kinds: dict[str, Literal["json", "csv"]] = {".json": "json", ".csv": "csv"}
+    kind = kinds.get(Path(name).suffix.lower())
+    if kind is None:
         raise MGIError(f"{name}: cannot tell the format: name the file .json or .csv")
     return loads_responses(read_bytes(name, max_size), kind, name)
 
 
 def loads_responses(
-    data: str | bytes, format: str = "json", source: str | None = None
+    data: str | bytes, format: Literal["json", "csv"] = "json", source: str | None = None
 ) -> dict[str, Response]:
     """Read responses from JSON or CSV text, checking every entry.
 
