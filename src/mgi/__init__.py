@@ -34,7 +34,6 @@ if TYPE_CHECKING:
         SubcategoryKey as SubcategoryKey,
     )
     from mgi.documents import (
-        DomainSlug as DomainSlug,
         FindingDocument as FindingDocument,
         PlaceDocument as PlaceDocument,
         ProfileDocument as ProfileDocument,
@@ -92,6 +91,7 @@ if TYPE_CHECKING:
         Domain as Domain,
         DomainFindings as DomainFindings,
         DomainKey as DomainKey,
+        DomainSlug as DomainSlug,
         Finding as Finding,
         FindingKind as FindingKind,
         FindingKindName as FindingKindName,
@@ -156,6 +156,7 @@ _PUBLIC = {
         [
             "Domain",
             "DomainKey",
+            "DomainSlug",
             "Name",
             "NameUse",
             "SubArea",
@@ -198,7 +199,6 @@ _PUBLIC = {
             "PlaceDocument",
             "FindingDocument",
             "SourceDocument",
-            "DomainSlug",
         ],
         "documents",
     ),

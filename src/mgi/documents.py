@@ -46,7 +46,7 @@ import json.scanner
 import os
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, Literal, TypeAlias, TypedDict, cast
+from typing import IO, Any, Literal, TypedDict, cast
 
 from mgi._convert import structure, unstructure
 from mgi._files import checked_path, read_bytes, write_text
@@ -54,10 +54,9 @@ from mgi._formats import PROFILE, VERSION_KEY
 from mgi._jsonio import parse_json
 from mgi.collections import Profiles
 from mgi.errors import DataError, FileError, InvalidValueError, MGIWarning, Problem
-from mgi.model import DOMAIN_SLUGS, FindingKindName, Profile
+from mgi.model import DOMAIN_SLUGS, DomainSlug, FindingKindName, Profile
 
 __all__ = [
-    "DomainSlug",
     "FindingDocument",
     "PlaceDocument",
     "ProfileDocument",
@@ -77,16 +76,6 @@ __all__ = [
 ]
 
 # -- the JSON-shaped form, typed --------------------------------------------------
-
-#: The slugs a profile document names a finding's domain by (in domain order).
-DomainSlug: TypeAlias = Literal[
-    "migrants_rights",
-    "whole_of_government",
-    "partnerships",
-    "wellbeing",
-    "crises",
-    "safe_orderly_regular",
-]
 
 
 class PlaceDocument(TypedDict):

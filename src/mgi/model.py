@@ -28,7 +28,7 @@ import enum
 import re
 import warnings
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 import attrs
 
@@ -50,6 +50,7 @@ __all__ = [
     "Domain",
     "DomainFindings",
     "DomainKey",
+    "DomainSlug",
     "Finding",
     "FindingKind",
     "FindingKindName",
@@ -68,15 +69,19 @@ __all__ = [
     "YearMonth",
 ]
 
-#: The stable slug of each domain, in domain order (index 0 is domain 1).
-DOMAIN_SLUGS: tuple[str, ...] = (
+#: The stable slug of each domain, in domain order: how a profile document
+#: names a finding's domain.
+DomainSlug: TypeAlias = Literal[
     "migrants_rights",
     "whole_of_government",
     "partnerships",
     "wellbeing",
     "crises",
     "safe_orderly_regular",
-)
+]
+
+#: The stable slug of each domain, in domain order (index 0 is domain 1).
+DOMAIN_SLUGS: tuple[str, ...] = get_args(DomainSlug)
 
 
 class Level(enum.StrEnum):
