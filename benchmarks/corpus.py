@@ -25,7 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from mgi.model import DOMAIN_SLUGS
+from mgi.taxonomy import DOMAIN_SLUGS
 
 # (ISO 3166-1 alpha-3, name per language)
 COUNTRIES = (

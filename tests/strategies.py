@@ -54,7 +54,7 @@ names = st.builds(
 @st.composite
 def domains(draw: st.DrawFn, number: int | None = None) -> mgi.Domain:
     """A domain record: any texts, with the number, slug and codes that go together."""
-    from mgi.model import DOMAIN_SLUGS
+    from mgi.taxonomy import DOMAIN_SLUGS
 
     number = draw(st.integers(1, 6)) if number is None else number
     return mgi.Domain(

@@ -14,8 +14,8 @@ import pytest
 from tests.test_cli_parse import SEED, _mgi
 
 import mgi
-from mgi.model import DOMAIN_SLUGS
 from mgi.parse import MAX_PAGE_SIZE, page_problems
+from mgi.taxonomy import DOMAIN_SLUGS
 
 BUNDLED = mgi.profiles["huehuetenango-2024"]
 OTHERS = [attrs.evolve(BUNDLED, id=f"copy-{number}") for number in range(3)]

@@ -237,7 +237,7 @@ def test_a_re_exported_alias_gets_the_comment_written_at_its_home() -> None:
     lines = ["Represent a PEP 604 union type"]  # what the alias's value says of itself
     _sphinx_mgi()._process_docstring(None, "data", "mgi.LevelName", mgi.LevelName, None, lines)
     assert lines == [
-        "The values of :class:`Level <mgi.model.Level>`, and ``'city'``, another word for"
+        "The values of :class:`Level <mgi.taxonomy.Level>`, and ``'city'``, another word for"
         " ``'local'``.",
         "",
     ]

@@ -162,6 +162,14 @@ def test_tags_are_read_in_any_case(text: str, read: str | None) -> None:
     assert tag(text) == read
 
 
+@pytest.mark.parametrize("text", ["\u212aa", "e\u017f", "es-\u212a\u212a", "ｅｓ"])
+def test_a_tag_is_ascii_letters_and_digits(text: str) -> None:
+    # The Kelvin sign and the long s fold to k and s, and full-width letters
+    # are letters: none of them is in a tag, so none names a language.
+    assert tag(text) is None
+    assert language(text) is None
+
+
 def test_a_tag_falls_back_to_its_language() -> None:
     assert fallbacks("es-419") == ("es-419", "es")
     assert language("pt_BR") == "pt"

@@ -24,7 +24,7 @@ import pytest
 import mgi
 from mgi import export, index, parse, text, views
 from mgi._checks import ReadOnly as _ReadOnly
-from mgi.collections import _Lookup
+from mgi._lookup import Lookup
 
 NAMESPACES: list[ModuleType] = [mgi, mgi.sdg, index, export]
 # Modules whose public constants are shared by every caller.
@@ -98,7 +98,7 @@ def _reachable() -> dict[type, list[object]]:
             continue
         seen.add(id(obj))
         found.setdefault(type(obj), []).append(obj)
-        if isinstance(obj, (tuple, frozenset, _Lookup, index.Hits)):
+        if isinstance(obj, (tuple, frozenset, Lookup, index.Hits)):
             stack.extend(obj)
         elif isinstance(obj, MappingProxyType):
             stack.extend(obj.values())

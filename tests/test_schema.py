@@ -19,7 +19,7 @@ from tests.mutations import broken, json_values, parent, paths
 from tests.strategies import profiles, responses
 
 import mgi
-from mgi.model import DOMAIN_SLUGS
+from mgi.taxonomy import DOMAIN_SLUGS
 
 ROOT = Path(__file__).parent.parent
 PACKAGED = ROOT / "src" / "mgi" / "data" / "schema"

@@ -19,9 +19,9 @@ from pathlib import Path
 # Lowest first; a module may import from its own layer and the ones below.
 LAYERS: dict[str, int] = {
     **dict.fromkeys(
-        ["errors", "text", "_checks", "_jsonio", "_files", "_formats", "_languages"], 0
+        ["errors", "text", "_checks", "_lookup", "_jsonio", "_files", "_formats", "_languages"], 0
     ),
-    **dict.fromkeys(["model", "indicator", "official"], 1),
+    **dict.fromkeys(["taxonomy", "model", "indicator", "official"], 1),
     **dict.fromkeys(["collections", "_countries"], 2),
     **dict.fromkeys(
         [
@@ -47,7 +47,9 @@ LAYER_NAMES = ("ground", "records", "lookups", "features", "views", "data", "fac
 # (importing module, imported module). They are made inside functions (or for
 # type checkers only), so importing a lower module never imports a higher one.
 UPWARD = {
-    ("model", "_data"),  # a domain named in any language; Domain.sdg
+    ("taxonomy", "_data"),  # a domain named in any language; Domain.sdg
+    ("taxonomy", "views"),  # display hooks
+    ("model", "_data"),  # Profile.assessment
     ("model", "views"),  # display hooks, Profile.to_text, Profile.wheel_svg
     ("collections", "index"),  # Profiles.search
     ("collections", "_data"),  # filters name countries and languages by any code or name

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from mgi._formats import SchemaName as SchemaName
     from mgi.catalogue import Assessments as Assessments
     from mgi.collections import (
-        Domains as Domains,
         Profiles as Profiles,
         Subcategories as Subcategories,
         SubcategoryKey as SubcategoryKey,
@@ -88,25 +87,15 @@ if TYPE_CHECKING:
     from mgi.model import (
         Assessment as Assessment,
         DataSource as DataSource,
-        Domain as Domain,
         DomainFindings as DomainFindings,
-        DomainKey as DomainKey,
-        DomainSlug as DomainSlug,
         Finding as Finding,
         FindingKind as FindingKind,
         FindingKindName as FindingKindName,
-        Level as Level,
-        LevelName as LevelName,
-        MigofElement as MigofElement,
-        MigofKind as MigofKind,
-        Name as Name,
-        NameUse as NameUse,
         Place as Place,
         Profile as Profile,
         Provenance as Provenance,
         PublishedCount as PublishedCount,
         Source as Source,
-        SubArea as SubArea,
         YearMonth as YearMonth,
     )
     from mgi.official import (
@@ -129,6 +118,19 @@ if TYPE_CHECKING:
         Comparison as Comparison,
         DomainScore as DomainScore,
         Score as Score,
+    )
+    from mgi.taxonomy import (
+        Domain as Domain,
+        DomainKey as DomainKey,
+        Domains as Domains,
+        DomainSlug as DomainSlug,
+        Level as Level,
+        LevelName as LevelName,
+        MigofElement as MigofElement,
+        MigofKind as MigofKind,
+        Name as Name,
+        NameUse as NameUse,
+        SubArea as SubArea,
     )
 
 __version__ = "0.2.0"
@@ -155,6 +157,7 @@ _PUBLIC = {
     **dict.fromkeys(
         [
             "Domain",
+            "Domains",
             "DomainKey",
             "DomainSlug",
             "Name",
@@ -162,10 +165,15 @@ _PUBLIC = {
             "SubArea",
             "MigofElement",
             "MigofKind",
-            "Profile",
-            "Place",
             "Level",
             "LevelName",
+        ],
+        "taxonomy",
+    ),
+    **dict.fromkeys(
+        [
+            "Profile",
+            "Place",
             "Finding",
             "FindingKind",
             "FindingKindName",
@@ -182,7 +190,7 @@ _PUBLIC = {
     **dict.fromkeys(
         ["Category", "Response", "SdgDomain", "SdgIndicator", "Subcategory"], "indicator"
     ),
-    **dict.fromkeys(["Domains", "Profiles", "Subcategories", "SubcategoryKey"], "collections"),
+    **dict.fromkeys(["Profiles", "Subcategories", "SubcategoryKey"], "collections"),
     **dict.fromkeys(
         [
             "load_profile",

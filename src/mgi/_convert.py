@@ -29,18 +29,8 @@ from cattrs.v import format_exception
 
 from mgi.errors import DataError, InvalidValueError, MGIError, NotFoundError, Problem, _shown
 from mgi.indicator import Category
-from mgi.model import (
-    DOMAIN_SLUGS,
-    Finding,
-    FindingKind,
-    Level,
-    MigofKind,
-    NameUse,
-    YearMonth,
-    domain_number,
-    finding_kind,
-    level_of,
-)
+from mgi.model import Finding, FindingKind, YearMonth, finding_kind
+from mgi.taxonomy import DOMAIN_SLUGS, Level, MigofKind, NameUse, domain_number, level_of
 from mgi.text import close_matches
 
 __all__ = ["structure", "unstructure"]

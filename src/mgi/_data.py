@@ -15,13 +15,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from mgi._convert import structure
 from mgi._jsonio import parse_json
-from mgi.collections import Domains
-from mgi.model import Domain
+from mgi.taxonomy import Domain, Domains, MigofElement, MigofKind, Name, NameUse, SubArea
 
 # The first lookup of a domain needs the imports above only: the modules of
-# the other files are imported by their loaders, so that it stays cheap.
+# the other files, the converter's among them, are imported by their loaders,
+# so that it stays cheap.
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -91,7 +90,26 @@ def read_bytes(*parts: str) -> bytes:
 def domains() -> Domains:
     """The six domains from ``data/taxonomy.json``."""
     document, name = read_document("taxonomy.json")
-    return Domains(structure(document, tuple[Domain, ...], name))
+    try:
+        return Domains(map(_domain, document))
+    except Exception:  # the converter says what is wrong, and where
+        from mgi._convert import structure
+
+        return Domains(structure(document, tuple[Domain, ...], name))
+
+
+def _domain(record: Any) -> Domain:
+    """A domain of the package's own taxonomy, built by the records'
+    constructors, which check every value.
+
+    Importing the converter (cattrs) would cost the first lookup more than
+    all the rest of it, so the six domains are built without it; a test holds
+    the result equal to what the converter builds from the same file.
+    """
+    names = tuple(Name(**{**name, "use": NameUse(name["use"])}) for name in record["names"])
+    subareas = tuple(SubArea(**area) for area in record["subareas"])
+    migof = MigofElement(**{**record["migof"], "kind": MigofKind(record["migof"]["kind"])})
+    return Domain(**{**record, "names": names, "subareas": subareas, "migof": migof})
 
 
 @_once
@@ -112,6 +130,7 @@ def profiles() -> Profiles:
 @_once
 def provenance() -> Provenance:
     """Where the bundled data comes from, from ``data/provenance.json``."""
+    from mgi._convert import structure
     from mgi.model import Provenance
 
     document, name = read_document("provenance.json")
@@ -121,6 +140,7 @@ def provenance() -> Provenance:
 @_once
 def sdg_indicator() -> SdgIndicator:
     """SDG indicator 10.7.2 from ``data/sdg.json``."""
+    from mgi._convert import structure
     from mgi.indicator import SdgIndicator
 
     document, name = read_document("sdg.json")
@@ -140,6 +160,7 @@ def sdg_subcategories() -> Subcategories:
 @_once
 def countries() -> Countries:
     """Country names and ISO 3166-1 codes from ``data/countries.json``."""
+    from mgi._convert import structure
     from mgi._countries import Countries, CountryTable
 
     document, name = read_document("countries.json")
@@ -166,6 +187,7 @@ def schema(name: SchemaName) -> dict[str, Any]:
 
 
 def _sdg_result_collections() -> tuple[SdgResults, RegionalShares]:
+    from mgi._convert import structure
     from mgi.results import ResultsDocument, collections_of
 
     document, name = read_document("sdg-results.json")
@@ -187,6 +209,7 @@ def sdg_shares() -> RegionalShares:
 @_once
 def assessments() -> Assessments:
     """The catalogue of known assessments from ``data/assessments.json``."""
+    from mgi._convert import structure
     from mgi.catalogue import Assessments, CatalogueDocument
 
     document, name = read_document("assessments.json")
@@ -197,6 +220,7 @@ def assessments() -> Assessments:
 @_once
 def languages() -> Languages:
     """ISO 639 language codes and names from ``data/languages.json``."""
+    from mgi._convert import structure
     from mgi._languages import Languages, LanguageTable
 
     document, name = read_document("languages.json")

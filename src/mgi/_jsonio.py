@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from mgi.errors import DataError, Problem
+from mgi.text import half_pair, lone_surrogate
 
 __all__ = ["decode_text", "parse_json"]
 
@@ -34,9 +35,9 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
     """
     text = decode_text(data, source)
     # Only a str can hold a surrogate itself: strict UTF-8 decoding refuses one.
-    found = _SURROGATE.search(text) if isinstance(data, str) else None
+    found = lone_surrogate(text) if isinstance(data, str) else None
     if found is not None:
-        problem = Problem(_line_column(text, found.start()), _half_pair(found[0]))
+        problem = Problem(_line_column(text, found), half_pair(text[found]))
         raise DataError([problem], source)
     try:
         parsed = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
@@ -50,26 +51,21 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
     except ValueError as error:  # an integer longer than Python converts
         raise DataError([_long_number(text, error)], source) from None
     if "\\u" in text and _SURROGATE_ESCAPE.search(text):  # rare: find the lone ones
-        problems = [Problem(path, _half_pair(char)) for path, char in _lone_surrogates(parsed)]
+        problems = [Problem(path, half_pair(char)) for path, char in _lone_surrogates(parsed)]
         if problems:
             raise DataError(problems, source)
     return parsed
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _half_pair(char: str) -> str:
-    return f"U+{ord(char):04X}, half of a surrogate pair, is not a character"
 
 
 def _lone_surrogates(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
     """The JSON path and the character of every lone surrogate in ``value``."""
     if isinstance(value, str):
-        found = _SURROGATE.search(value)
+        found = lone_surrogate(value)
         if found is not None:
-            yield path, found[0]
+            yield path, value[found]
     elif isinstance(value, dict):
         for key, item in value.items():
             step = f".{key}" if re.fullmatch(r"[A-Za-z_]\w*", key) else f"[{key!r}]"

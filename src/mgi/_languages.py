@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import re
 from types import MappingProxyType
-
-import attrs
+from typing import TypedDict
 
 from mgi._checks import ReadOnly
 from mgi.text import close_matches, fold
@@ -39,7 +38,7 @@ __all__ = ["LanguageEntry", "LanguageTable", "Languages", "fallbacks", "language
 # A language (two or three letters: the longer forms BCP 47 reserves are not
 # in use), then subtags of one to eight letters or digits: script, region,
 # variants, extensions, private use.
-_TAG = re.compile(r"(?i)([a-z]{2,3})((?:[-_][a-z0-9]{1,8})*)")
+_TAG = re.compile(r"([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]{1,8})*)")
 
 
 def tag(text: object) -> str | None:
@@ -77,8 +76,9 @@ def language(text: str) -> str | None:
     return None if found is None else found.split("-")[0]
 
 
-@attrs.frozen
-class LanguageEntry:
+# The packaged table's shape: plain dictionaries, checked by the converter
+# (a record class each would cost every first lookup its creation).
+class LanguageEntry(TypedDict):
     """One language as the packaged table gives it."""
 
     code: str
@@ -89,8 +89,7 @@ class LanguageEntry:
     """Its name per language."""
 
 
-@attrs.frozen
-class LanguageTable:
+class LanguageTable(TypedDict):
     """The packaged document: what it is, where it comes from, the languages."""
 
     about: str
@@ -113,17 +112,18 @@ class Languages(ReadOnly):
     def __init__(self, table: LanguageTable) -> None:
         by_key: dict[str, str] = {}
         names: dict[str, MappingProxyType[str, str]] = {}
-        left_out = {fold(name) for name in table.left_out}
-        for entry in table.languages:
-            names[entry.code] = MappingProxyType(dict(entry.names))
-            for key in (entry.code, *entry.codes):
-                by_key[key] = entry.code
-            for name in entry.names.values():
+        left_out = {fold(name) for name in table["left_out"]}
+        for entry in table["languages"]:
+            code = entry["code"]
+            names[code] = MappingProxyType(dict(entry["names"]))
+            for key in (code, *entry["codes"]):
+                by_key[key] = code
+            for name in entry["names"].values():
                 if fold(name) not in left_out:
-                    by_key.setdefault(fold(name), entry.code)
+                    by_key.setdefault(fold(name), code)
         object.__setattr__(self, "_by_key", MappingProxyType(by_key))
         object.__setattr__(self, "_names", MappingProxyType(names))
-        object.__setattr__(self, "_others", frozenset(table.other_codes.split()))
+        object.__setattr__(self, "_others", frozenset(table["other_codes"].split()))
 
     def lookup(self, key: str) -> str | None:
         """The code of the language ``key`` names: a tag (its region or

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mgi.collections import _Ordered
+from mgi._lookup import Ordered
 from mgi.errors import InvalidValueError, NotFoundError
 from mgi.export import Table
-from mgi.model import Assessment, Level, LevelName, Profile, PublishedCount, level_of
+from mgi.model import Assessment, Profile, PublishedCount
+from mgi.taxonomy import Level, LevelName, level_of
 from mgi.text import close_matches, fold
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class CatalogueDocument:
     assessments: tuple[Assessment, ...]
 
 
-class Assessments(_Ordered[Assessment]):
+class Assessments(Ordered[Assessment]):
     """Known MGI assessments in order of country code, national first: a
     sequence, whose entries are also found by place name (case and accents
     ignored), narrowed by :meth:`filter`.  It is incomplete, and says so:

@@ -41,7 +41,7 @@ from mgi.errors import DataError, MGIError, NotFoundError, Problem
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from mgi.model import LevelName
+    from mgi.taxonomy import LevelName
 
     Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 

@@ -43,25 +43,22 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeAlias, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Unpack
 
-from mgi._checks import ReadOnly as _ReadOnly
 from mgi._languages import language as _language_of
-from mgi.errors import DataError, InvalidValueError, NotFoundError, PositionError, Problem
+from mgi._lookup import Ordered
+from mgi.errors import DataError, InvalidValueError, NotFoundError, Problem
 from mgi.indicator import Subcategory
-from mgi.model import (
-    Domain,
+from mgi.model import FindingKind, FindingKindName, Profile, finding_kind
+from mgi.taxonomy import (
     DomainKey,
-    FindingKind,
-    FindingKindName,
+    Domains,  # at home in mgi.taxonomy, named here too as in 0.2.0
     Level,
     LevelName,
-    Profile,
     domain_number,
-    finding_kind,
     level_of,
 )
 from mgi.text import close_matches, fold
@@ -80,192 +77,8 @@ D = TypeVar("D")
 #: ``'1a'``, an English name, or a Subcategory.
 SubcategoryKey: TypeAlias = str | Subcategory
 
-# A key longer than this gets no suggestions: comparing a huge string with
-# every name would take seconds, and nothing that long is a typo of a name.
-_SUGGEST_UP_TO = 200
 
-
-class _Lookup(_ReadOnly, Generic[T]):
-    """Items in order, and an index from folded words to items.
-
-    Subclasses say which words find an item (``_keys_of``), how a key is
-    normalised (``_normalise``) and which words to suggest (``_display_keys``).
-    """
-
-    __slots__ = ("__weakref__", "_index", "_items")
-    _what = "item"
-
-    _items: tuple[T, ...]
-    _index: Mapping[str, T]
-
-    def __init__(self, items: Iterable[T]) -> None:
-        ordered = tuple(items)
-        index: dict[str, T] = {}
-        for item in ordered:
-            for key in self._keys_of(item):
-                index.setdefault(key, item)
-        object.__setattr__(self, "_items", ordered)
-        object.__setattr__(self, "_index", MappingProxyType(index))
-
-    def _keys_of(self, item: T) -> Iterable[str]:
-        raise NotImplementedError
-
-    def _normalise(self, key: object) -> str | None:
-        return fold(key) if isinstance(key, str) else None
-
-    def _display_keys(self) -> Iterable[str]:
-        raise NotImplementedError
-
-    def _suggest(self, key: object) -> list[str]:
-        if not isinstance(key, str) or len(key) > _SUGGEST_UP_TO:
-            return []
-        return close_matches(key, self._display_keys())
-
-    def _find(self, key: object) -> T | None:
-        try:
-            normalised = self._normalise(key)
-        except Exception:  # an unhashable or odd key is a miss, not a crash
-            return None
-        return None if normalised is None else self._index.get(normalised)
-
-    def _lookup(self, key: object) -> T:
-        found = self._find(key)
-        if found is None:
-            raise NotFoundError(self._what, key, self._suggest(key))
-        return found
-
-    @overload
-    def get(self, key: object) -> T | None: ...
-    @overload
-    def get(self, key: object, default: D) -> T | D: ...
-
-    def get(self, key: object, default: object = None) -> object:
-        """The item ``key`` names, or ``default`` when nothing matches; never raises."""
-        found = self._find(key)
-        return default if found is None else found
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._items == other._items
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._items))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self._items,))
-
-
-class Domains(_Lookup[Domain], Mapping[int, Domain]):
-    """The six MGI domains: a mapping from number to domain, that also finds
-    a domain by slug, SDG code (``PD_3``) or any name in any language.
-
-    >>> import mgi
-    >>> mgi.domains["MIGRANTS' RIGHTS"].number
-    1
-    >>> mgi.domains["Movilidad en situaciones de crisis"].slug
-    'crises'
-    >>> [d.number for d in mgi.domains.values()], dict(mgi.domains)[2].slug
-    ([1, 2, 3, 4, 5, 6], 'whole_of_government')
-    """
-
-    __slots__ = ()
-    _what = "domain"
-
-    def _keys_of(self, item: Domain) -> Iterable[str]:
-        yield str(item.number)
-        yield fold(item.slug)
-        yield fold(item.sdg_code)
-        for name in item.names:
-            yield fold(name.text)
-
-    def _normalise(self, key: object) -> str | None:
-        if isinstance(key, Domain):
-            return str(key.number) if key in self._items else None
-        if isinstance(key, int) and not isinstance(key, bool):
-            return str(key)
-        return super()._normalise(key)
-
-    def _display_keys(self) -> Iterable[str]:
-        for domain in self._items:
-            yield domain.slug
-            yield from (name.text for name in domain.names)
-
-    def _suggest(self, key: object) -> list[str]:
-        # Suggest slugs (what a program should write), whatever name was near.
-        found: list[str] = []
-        for match in super()._suggest(key):
-            slug = self._index[fold(match)].slug
-            if slug not in found:
-                found.append(slug)
-        return found
-
-    def __getitem__(self, key: DomainKey) -> Domain:
-        return self._lookup(key)
-
-    def __iter__(self) -> Iterator[int]:
-        return (domain.number for domain in self._items)
-
-    def __contains__(self, key: object) -> bool:
-        return self._find(key) is not None
-
-    def values(self) -> tuple[Domain, ...]:  # type: ignore[override]
-        """The domains, 1 to 6, as a tuple."""
-        return self._items
-
-    def __repr__(self) -> str:
-        return "Domains(" + ", ".join(f"{d.number}={d.slug}" for d in self._items) + ")"
-
-    def _repr_html_(self) -> str:
-        from mgi import views  # a notebook display hook calls up to the views
-
-        return views.domains_html(self)
-
-    def _repr_markdown_(self) -> str:
-        from mgi import views  # a notebook display hook calls up to the views
-
-        return views.domains_markdown(self)
-
-
-class _Ordered(_Lookup[T], Sequence[T]):
-    """A sequence in a stable order whose items are also found by name."""
-
-    __slots__ = ()
-
-    @overload
-    def __getitem__(self, key: int) -> T: ...
-    @overload
-    def __getitem__(self, key: slice) -> Self: ...
-    @overload
-    def __getitem__(self, key: str | T) -> T: ...
-
-    def __getitem__(self, key: object) -> object:
-        if isinstance(key, slice):
-            return self._slice(key)
-        if isinstance(key, int) and not isinstance(key, bool):
-            try:
-                return self._items[key]
-            except (IndexError, OverflowError):
-                raise PositionError(f"{self._what} position", key, len(self._items)) from None
-        return self._lookup(key)
-
-    def _slice(self, key: slice) -> Self:
-        return type(self)(self._items[key])
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._items or self._find(key) is not None
-
-    def __bool__(self) -> bool:
-        return bool(self._items)
-
-
-class Profiles(_Ordered[Profile]):
+class Profiles(Ordered[Profile]):
     """Profiles in id order: a sequence, found by id, narrowed by
     :meth:`filter`, searched with :meth:`search`.
 
@@ -526,7 +339,7 @@ def _bundled_languages() -> Languages:
 _SUBCATEGORY_KEY = re.compile(r"[1-6][a-e]")
 
 
-class Subcategories(_Ordered[Subcategory]):
+class Subcategories(Ordered[Subcategory]):
     """The 30 sub-categories of SDG indicator 10.7.2 in order: a sequence,
     whose items are also found by key or English name.
 

@@ -54,7 +54,8 @@ from mgi._formats import PROFILE, VERSION_KEY
 from mgi._jsonio import parse_json
 from mgi.collections import Profiles
 from mgi.errors import DataError, FileError, InvalidValueError, MGIWarning, Problem
-from mgi.model import DOMAIN_SLUGS, DomainSlug, FindingKindName, Profile
+from mgi.model import FindingKindName, Profile
+from mgi.taxonomy import DOMAIN_SLUGS, DomainSlug
 
 __all__ = [
     "FindingDocument",

@@ -34,16 +34,8 @@ import attrs
 from mgi._files import write_bytes, write_text
 from mgi.errors import InvalidValueError, MissingDependencyError
 from mgi.index import Hits, Part
-from mgi.model import (
-    DOMAIN_SLUGS,
-    DomainKey,
-    FindingKind,
-    FindingKindName,
-    Profile,
-    domain_names,
-    domain_number,
-    finding_kind,
-)
+from mgi.model import FindingKind, FindingKindName, Profile, finding_kind
+from mgi.taxonomy import DOMAIN_SLUGS, DomainKey, domain_names, domain_number
 
 if TYPE_CHECKING:
     import pandas

@@ -71,17 +71,8 @@ import attrs
 
 from mgi._checks import ReadOnly, member
 from mgi.errors import InvalidValueError
-from mgi.model import (
-    DOMAIN_SLUGS,
-    DomainKey,
-    Finding,
-    FindingKind,
-    FindingKindName,
-    Level,
-    LevelName,
-    Profile,
-    domain_number,
-)
+from mgi.model import Finding, FindingKind, FindingKindName, Profile
+from mgi.taxonomy import DOMAIN_SLUGS, DomainKey, Level, LevelName, domain_number
 from mgi.text import word_spans, words
 
 if TYPE_CHECKING:

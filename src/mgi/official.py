@@ -26,7 +26,7 @@ import attrs
 from mgi._checks import between, matching, nonblank, of_type, tuple_of
 from mgi.errors import InvalidValueError
 from mgi.indicator import Category
-from mgi.model import DOMAIN_SLUGS
+from mgi.taxonomy import DOMAIN_SLUGS
 
 __all__ = ["RegionalShare", "ResultSource", "SdgResult"]
 

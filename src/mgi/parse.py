@@ -48,19 +48,9 @@ import attrs
 
 from mgi import _vocabulary as words
 from mgi.errors import InvalidValueError, ParseError, Problem, _shown
-from mgi.model import (
-    DOMAIN_SLUGS,
-    Finding,
-    FindingKind,
-    Level,
-    LevelName,
-    Place,
-    Profile,
-    Source,
-    YearMonth,
-    level_of,
-)
-from mgi.text import MAX_MARKS, fold, long_mark_run
+from mgi.model import Finding, FindingKind, Place, Profile, Source, YearMonth
+from mgi.taxonomy import DOMAIN_SLUGS, Level, LevelName, level_of
+from mgi.text import MAX_MARKS, fold, half_pair, lone_surrogate, long_mark_run
 
 if TYPE_CHECKING:
     from mgi._countries import Countries
@@ -263,7 +253,6 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f
 _SYMBOL_BULLET = re.compile(r"(?:•\s*|[-*–—·▪◦●‣]\s+)(?=\S)")
 # A bullet with nothing after it separates, like a blank line.
 _BULLETS_ONLY = re.compile(r"[•\-*–—·▪◦●‣\s]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _NUMBER_BULLET = re.compile(r"\(?\d{1,3}[.)]\s+(?=\S)")
 
 
@@ -309,11 +298,10 @@ def _lines(
         line = len(_BREAKS.findall(text, 0, marks)) + 1
         message = f"more than {MAX_MARKS} combining marks in a row: not text"
         raise ParseError(message, line, "", filename)
-    surrogate = _SURROGATE.search(text)
+    surrogate = lone_surrogate(text)
     if surrogate is not None:  # only a str can hold one: UTF-8 bytes cannot
-        line = len(_BREAKS.findall(text, 0, surrogate.start())) + 1
-        message = f"U+{ord(surrogate[0]):04X}, half of a surrogate pair, is not a character"
-        raise ParseError(message, line, "", filename)
+        line = len(_BREAKS.findall(text, 0, surrogate)) + 1
+        raise ParseError(half_pair(text[surrogate]), line, "", filename)
     if max_lines is not None and len(_BREAKS.findall(text)) >= max_lines:
         message = (
             f"the text has more than {max_lines:,} lines, the limit "

@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 import attrs
 
 from mgi._checks import ReadOnly
-from mgi.collections import _Ordered
+from mgi._lookup import Ordered
 from mgi.errors import DataError, InvalidValueError, NotFoundError, PositionError, Problem
 from mgi.export import Cell, Table
 from mgi.indicator import Category, SdgDomain
-from mgi.model import DOMAIN_SLUGS, DomainKey, domain_number
 from mgi.official import RegionalShare, ResultSource, SdgResult
+from mgi.taxonomy import DOMAIN_SLUGS, DomainKey, domain_number
 from mgi.text import close_matches, fold
 
 if TYPE_CHECKING:
@@ -529,7 +529,7 @@ def _bundled_sdg_domains() -> tuple[SdgDomain, ...]:
 # -- the regional shares ----------------------------------------------------------
 
 
-class RegionalShares(_Ordered[RegionalShare]):
+class RegionalShares(Ordered[RegionalShare]):
     """The regional percentages of series SG_CPA_MIGRP: a sequence in the
     published order, whose items are also found by area.
 

@@ -81,9 +81,9 @@ from mgi.indicator import (
     Subcategory,
     numbered,
 )
-from mgi.model import DOMAIN_SLUGS
 from mgi.official import RegionalShare, SdgResult
 from mgi.results import RegionalShares, SdgResults
+from mgi.taxonomy import DOMAIN_SLUGS
 from mgi.text import close_matches
 
 __all__ = [

@@ -24,7 +24,16 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import islice
 
-__all__ = ["MAX_MARKS", "close_matches", "fold", "long_mark_run", "word_spans", "words"]
+__all__ = [
+    "MAX_MARKS",
+    "close_matches",
+    "fold",
+    "half_pair",
+    "lone_surrogate",
+    "long_mark_run",
+    "word_spans",
+    "words",
+]
 
 MAX_MARKS = 30
 """The most combining marks in a row that text may hold: the limit of
@@ -35,7 +44,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 # Apostrophes join a word ("migrants'", "d'une"); dropping them keeps
 # "migrants' rights" and "migrants rights" equal.
-_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_NO_APOSTROPHES = str.maketrans("", "", "'’ʼ`´")
 # The accents of Latin, Greek and Cyrillic letters after decomposition: one
 # regular expression removes them fast. U+034F (grapheme joiner) is not one.
 _COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
@@ -64,7 +73,30 @@ def _bare(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case ``text``, drop accents and apostrophes, and turn every run of
     other punctuation, underscores and white space into one space."""
-    return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", _bare(text))).strip()
+    return _NOT_WORD.sub(" ", _bare(text).translate(_NO_APOSTROPHES)).strip()
+
+
+def lone_surrogate(text: str) -> int | None:
+    r"""The position of the first lone surrogate in ``text``, or ``None``.
+
+    A surrogate is half of a UTF-16 pair, not a character: no file can
+    hold one, and a ``str`` that does cannot be written out.
+
+    >>> lone_surrogate("ok"), lone_surrogate("a\ud800b")
+    (None, 1)
+    """
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")  # surrogates are what UTF-8 cannot encode
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def half_pair(char: str) -> str:
+    """What is wrong with the lone surrogate ``char``, for an error message."""
+    return f"U+{ord(char):04X}, half of a surrogate pair, is not a character"
 
 
 def words(text: str) -> list[str]:

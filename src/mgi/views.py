@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from mgi._languages import language as _language_of
 from mgi._vocabulary import LABELS, LANGUAGE_NAMES, MONTHS, Label, label
 from mgi.indicator import Category
-from mgi.model import Assessment, Domain, FindingKind, Level, NameUse, Profile, Provenance
+from mgi.model import Assessment, FindingKind, Profile, Provenance
+from mgi.taxonomy import Domain, Level, NameUse
 
 if TYPE_CHECKING:
     from mgi.catalogue import Assessments
@@ -45,9 +46,9 @@ if TYPE_CHECKING:
     from mgi.export import Table
     from mgi.index import Hit, Hits
     from mgi.indicator import SdgDomain
-    from mgi.model import LevelName
     from mgi.results import SdgResults
     from mgi.sdg import Comparison, Score, SdgIndicator
+    from mgi.taxonomy import LevelName
 
 __all__ = [
     "CATEGORY_COLOURS",
