@@ -82,3 +82,20 @@ def test_a_value_of_the_wrong_type_is_refused(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(mgi.DataError) as raised:
         _load_broken(monkeypatch, number_as_text)
     assert [problem.path for problem in raised.value.problems] == ["$[4].number"]
+
+
+def test_the_records_show_themselves_as_attrs_would() -> None:
+    domain = mgi.domains[3]
+    assert repr(domain.names[0]) == (
+        "Name(text='Partnerships', language='en', use=<NameUse.NAME: 'name'>, "
+        f"source={domain.names[0].source!r})"
+    )
+    area = domain.subareas[0]
+    assert repr(area) == (
+        f"SubArea(text='Regional cooperation', language='en', source={area.source!r})"
+    )
+    migof = domain.migof
+    assert repr(migof) == (
+        f"MigofElement(kind=<MigofKind.PRINCIPLE: 'principle'>, number=3, text={migof.text!r}, "
+        f"statement={migof.statement!r}, source={migof.source!r}, inferred={migof.inferred!r})"
+    )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 import attrs
 
-from mgi._checks import between, matching, member, nonblank, of_type, tuple_of
+from mgi._checks import between, matching, member, nonblank, of_type, record_repr, tuple_of
 from mgi._languages import language as _language_of
 from mgi._lookup import Lookup
 from mgi.errors import InvalidValueError
@@ -121,7 +121,7 @@ class MigofKind(enum.StrEnum):
 # -- records -------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Name:
     """One name of a domain in one language, with where it was seen.
 
@@ -130,6 +130,8 @@ class Name:
     >>> name.text, name.language, name.use.value
     ('Partnerships', 'en', 'name')
     """
+
+    __repr__ = record_repr
 
     text: str = attrs.field(validator=nonblank)
     """The name as written, e.g. 'Alianzas'."""
@@ -141,7 +143,7 @@ class Name:
     """Where the name was seen (an address or a description)."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SubArea:
     """One of the policy areas a domain's indicators look at.
 
@@ -149,6 +151,8 @@ class SubArea:
     >>> [(area.language, area.text) for area in mgi.domains[3].subareas][:2]
     [('en', 'Regional cooperation'), ('en', 'Global cooperation')]
     """
+
+    __repr__ = record_repr
 
     text: str = attrs.field(validator=nonblank)
     """The sub-area as published, e.g. 'Regional cooperation'."""
@@ -158,7 +162,7 @@ class SubArea:
     """Where the sub-area was published."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MigofElement:
     """The principle or objective of IOM's Migration Governance Framework
     (MiGOF, 2015) that a domain measures.
@@ -168,6 +172,8 @@ class MigofElement:
     >>> migof.kind.value, migof.number, migof.inferred
     ('objective', 3, True)
     """
+
+    __repr__ = record_repr
 
     kind: MigofKind = attrs.field(validator=of_type(MigofKind))
     """Principle or objective."""
