@@ -44,6 +44,23 @@ def test_a_missing_or_extra_key_is_located(profile: mgi.Profile, data: st.DataOb
     _assert_located(document)
 
 
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [((), "title"), (("place",), "country"), (("findings", 3), "kind"), (("source",), "url")],
+)
+def test_a_key_renamed_to_an_unknown_one_is_located(path: tuple[Any, ...], key: str) -> None:
+    # As many keys as before: an unknown key is refused whatever the count.
+    document = mgi.profile_to_dict(mgi.profiles["huehuetenango-2024"])
+    target = document
+    for step in path:
+        target = target[step]
+    target["unknown"] = target.pop(key)
+    with pytest.raises(mgi.DataError) as caught:
+        mgi.profile_from_dict(document)
+    where = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
+    assert mgi.Problem(f"${where}", "extra fields found (unknown)") in caught.value.problems
+
+
 @settings(max_examples=60, deadline=None)
 @given(profiles, st.sampled_from(["2024", "2024-00", "24-08", "2024-8-1", "août 2024", ""]))
 def test_a_bad_date_is_located(profile: mgi.Profile, date: str) -> None:

@@ -147,7 +147,9 @@ RECORDS = (model.Place, model.Finding, model.Source)
 
 def _constraint(validator: Callable[..., Any]) -> dict[str, Any]:
     """What a field validator adds to the type its annotation gives."""
-    if validator is _checks.nonblank:
+    # A finding checks its three fields in one validator, on its text: the
+    # domain and kind have their JSON forms; the text is nonblank.
+    if validator is _checks.nonblank or validator is model.Finding._check:
         return {"$ref": "#/$defs/text"}
     factory = getattr(validator, "__qualname__", "").split(".")[0]
     if factory == "matching":

@@ -248,17 +248,38 @@ def _build(detailed: bool) -> cattrs.Converter:
 def _record_hook_with(
     converter: cattrs.Converter, kind: type, **overrides: Any
 ) -> Callable[[Any, Any], Any]:
+    detailed = converter.detailed_validation
     fields: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        kind, converter, _cattrs_forbid_extra_keys=True, **overrides
+        kind, converter, _cattrs_forbid_extra_keys=detailed, **overrides
     )
-    if not converter.detailed_validation:
-        # Anything but an object fails in the generated code, and the
-        # detailed converter then says what it is.
-        return fields
+    if not detailed:
+        return _known_keys_only(kind, fields)
 
     def structure(value: Any, type_: Any) -> Any:
         if not isinstance(value, dict):
             raise InvalidValueError(f"expected an object, got {_describe(value)}")
+        return fields(value, type_)
+
+    return structure
+
+
+def _known_keys_only(kind: type, fields: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """``fields``, refusing an object with a key that names no field.
+
+    cattrs builds a set of each object's keys to look for unknown ones, which
+    costs a finding as much as its constructor.  An object with as many keys
+    as the record has required fields, each read by ``fields``, has no room
+    for an unknown key: only other objects are compared key by key.  Anything
+    but an object fails here or in ``fields``, and the detailed converter
+    then says what it is.
+    """
+    known = [field for field in attrs.fields(kind) if field.init]
+    names = frozenset(field.name for field in known)
+    required = sum(field.default is attrs.NOTHING for field in known)
+
+    def structure(value: Any, type_: Any) -> Any:
+        if len(value) != required and not value.keys() <= names:
+            raise InvalidValueError("unknown keys")
         return fields(value, type_)
 
     return structure

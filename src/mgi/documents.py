@@ -531,7 +531,7 @@ def _json_lines(lines: Iterable[bytes]) -> tuple[list[tuple[Profile, int]], list
         if len(problems) >= MAX_PROBLEMS:
             problems.append(Problem(f"line {number}", "too many problems: stopped reading here"))
             break
-        if not line.strip():
+        if not line or line.isspace():  # strip() would copy every line
             continue
         try:
             profile = profile_from_dict(parse_json(line.rstrip(b"\r\n")))

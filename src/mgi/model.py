@@ -185,12 +185,31 @@ class Finding:
     (1, 'well_developed', "Migrants' rights")
     """
 
-    domain: int = attrs.field(validator=between(1, 6, "a domain number"))
+    domain: int
     """The domain number, 1 to 6 (``mgi.domains[finding.domain]`` is the Domain)."""
-    kind: FindingKind = attrs.field(validator=of_type(FindingKind))
+    kind: FindingKind
     """Well-developed area or area with potential."""
-    text: str = attrs.field(validator=nonblank)
+    text: str = attrs.field()
     """The finding as the profile words it."""
+
+    @text.validator
+    def _check(self, text_field: attrs.Attribute[str], text: str) -> None:
+        # One validator for the three fields: findings are most of a large
+        # load, and a call for each field made it 5 % slower.  Values of the
+        # usual types are tested here; any other goes to each field's own
+        # check, which decides and says what is wrong.
+        domain, kind = self.domain, self.kind
+        certain = type(domain) is int and 1 <= domain <= 6 and type(kind) is FindingKind
+        if certain and type(text) is str and text and not text.isspace():
+            return
+        fields = attrs.fields(Finding)
+        _DOMAIN_NUMBER(self, fields.domain, domain)
+        _FINDING_KIND(self, fields.kind, kind)
+        nonblank(self, text_field, text)
+
+
+_DOMAIN_NUMBER = between(1, 6, "a domain number")
+_FINDING_KIND = of_type(FindingKind)
 
 
 @attrs.frozen
