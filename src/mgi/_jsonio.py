@@ -52,14 +52,14 @@ def parse_json(data: bytes | str, source: str | None = None) -> Any:
         raise DataError([_long_number(text, error)], source) from None
     # Rare: find the lone ones.  A one-character search is the fast one (a
     # search for "\\u" reads the text ten times slower).
-    if "\\" in text and _SURROGATE_ESCAPE.search(text):
+    if "\\" in text and re.search(_SURROGATE_ESCAPE, text):
         problems = [Problem(path, half_pair(char)) for path, char in _lone_surrogates(parsed)]
         if problems:
             raise DataError(problems, source)
     return parsed
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE = r"\\u[dD][89a-fA-F]"  # compiled by re on first use
 
 
 def _lone_surrogates(value: Any, path: str = "$") -> Iterator[tuple[str, str]]:
@@ -126,7 +126,7 @@ def _no_constant(name: str) -> Any:
 
 
 # JSON strings, skipped whole, and the words NaN and Infinity outside them.
-_CONSTANTS = re.compile(r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)')
+_CONSTANTS = r'"(?:[^"\\]|\\.)*"|(NaN|-?Infinity)'  # compiled by re on first use
 
 
 def _where(text: str, error: _BadJSON) -> str:
@@ -134,7 +134,7 @@ def _where(text: str, error: _BadJSON) -> str:
     or the object with a key given twice (found by parsing again, slowly,
     with positions: only ever for a bad document)."""
     if isinstance(error, _BadConstant):
-        found = next((token for token in _CONSTANTS.finditer(text) if token[1]), None)
+        found = next((token for token in re.finditer(_CONSTANTS, text) if token[1]), None)
         return _line_column(text, found.start()) if found else ""
     try:
         _Locating().decode(text)

@@ -230,28 +230,30 @@ class Problem:
     @property
     def line(self) -> int | None:
         """The line number the location gives, or ``None``."""
-        found = _LINE.search(self.location)
+        found = re.search(_LINE, self.location)
         return int(found[1]) if found else None
 
     @property
     def column(self) -> int | None:
         """The column the location gives, or ``None``."""
-        found = _COLUMN.search(self.location)
+        found = re.search(_COLUMN, self.location)
         return int(found[1]) if found else None
 
     @property
     def path(self) -> str | None:
         """The JSON path the location gives (``$.findings[3].domain``), or ``None``."""
-        found = _PATH.search(self.location)
+        found = re.search(_PATH, self.location)
         return found[0] if found else None
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
 
 
-_LINE = re.compile(r"\bline (\d+)")
-_COLUMN = re.compile(r"\bcolumn (\d+)")
-_PATH = re.compile(r"\$.*")
+# Patterns of paths rarely taken stay strings: ``re`` compiles each on first
+# use (and keeps it), so importing mgi never pays for them.
+_LINE = r"\bline (\d+)"
+_COLUMN = r"\bcolumn (\d+)"
+_PATH = r"\$.*"
 
 
 class DataError(MGIError, ValueError):

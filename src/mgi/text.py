@@ -48,7 +48,7 @@ _NO_APOSTROPHES = str.maketrans("", "", "'’ʼ`´")
 # The accents of Latin, Greek and Cyrillic letters after decomposition: one
 # regular expression removes them fast. U+034F (grapheme joiner) is not one.
 _COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = r"[^\x00-\x7f]"  # rare: compiled by re on first use
 
 
 def _bare(text: str) -> str:
@@ -64,7 +64,7 @@ def _bare(text: str) -> str:
     if folded.isascii():
         return folded
     # Rare: marks of other scripts. Look only at the distinct non-ASCII characters.
-    marks = {char for char in _NON_ASCII.findall(folded) if unicodedata.combining(char)}
+    marks = {char for char in re.findall(_NON_ASCII, folded) if unicodedata.combining(char)}
     if not marks:
         return folded
     return "".join(char for char in folded if char not in marks)
@@ -178,7 +178,7 @@ def _beginning_with(folded: str, candidates: Iterable[str]) -> Iterator[str]:
 
 # Where a run of more than MAX_MARKS marks could be: no mark is below U+0300.
 _MAYBE_MARKS = re.compile(rf"[^\x00-\u02ff]{{{MAX_MARKS + 1},}}")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = "[\U00010000-\U0010ffff]"  # rare: compiled by re on first use
 
 
 def long_mark_run(text: str) -> int | None:
@@ -190,7 +190,7 @@ def long_mark_run(text: str) -> int | None:
     """
     for candidate in _MAYBE_MARKS.finditer(text):
         start, end = candidate.span()
-        runs = _mark_runs(astral=_ASTRAL.search(text, start, end) is not None)
+        runs = _mark_runs(astral=re.search(_ASTRAL, text[start:end]) is not None)
         found = runs.search(text, start, end)
         if found is not None:
             return found.start()
