@@ -572,7 +572,8 @@ class Index:
         for batch in batches:
             for alternatives in others:
                 batch = self._among(batch, alternatives)
-            batch = list(dict.fromkeys(batch))  # a list may hold a document twice
+            if len(lists) == 1:  # a list may hold a document twice
+                batch = list(dict.fromkeys(batch))
             if accept is not None:
                 batch = list(filter(accept, batch))
             if phrases:
