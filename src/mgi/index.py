@@ -43,13 +43,20 @@ search then looks words up instead of reading texts. How it works:
   without folding every text: a text is cut, in C, at white space and ASCII
   punctuation (which never join or split a word) into pieces, and each
   distinct piece is folded once.
+- A *common* word, one in at least one document in 32, also has a bit in
+  a *plane*: a byte per document, shared by eight common words, where the
+  word's bit is set for each document that holds it. Telling whether a
+  document holds the word is then one look-up, however long its list, and
+  the plane costs an eighth of a byte a document for each word, no more
+  than the word's list. A word's bit is set the first time a search needs
+  it, so building the index costs nothing more.
 - A query word that may begin longer words matches the posting lists of a
   run of the sorted vocabulary. A search reads the rarest word's documents,
-  best first, keeps those in the other words' lists (by binary search, or by
-  reading a list that is not much longer), then those that meet the criteria
-  and hold the query's phrases (checked in the text's words). Whole-word
-  matches are found first, then the others; with a ``limit`` the search
-  stops as soon as it has enough.
+  best first, keeps those that hold the other words (by their bits, by
+  binary search of their lists, or by reading a list that is not much
+  longer), then those that meet the criteria and hold the query's phrases
+  (checked in the text's words). Whole-word matches are found first, then
+  the others; with a ``limit`` the search stops as soon as it has enough.
 """
 
 from __future__ import annotations
@@ -64,7 +71,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, compress, groupby, islice, repeat
-from operator import eq
+from operator import and_, eq, itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias, TypedDict, overload
 
 import attrs
@@ -494,6 +501,15 @@ class Index:
                 lists_of.setdefault(word, []).append(docs)
         self._docs = {word: _merged(lists) for word, lists in lists_of.items()}
         self._vocabulary = sorted(self._docs)
+        # Each common word gets a bit in a plane shared by eight words: a
+        # byte per document. A plane is filled word by word, the first time a
+        # search tests documents against the word.
+        size = len(self._texts)
+        common = [word for word in self._vocabulary if len(self._docs[word]) * _COMMON >= size]
+        self._bit_of = {word: (number // 8, 1 << number % 8) for number, word in enumerate(common)}
+        self._planes = [b""] * -(-len(common) // 8)
+        self._filled: set[str] = set()
+        self._filling = threading.Lock()
 
     # -- answering -------------------------------------------------------------
 
@@ -506,14 +522,14 @@ class Index:
         # Each word once, and whether it may begin a longer word.
         words = dict.fromkeys((word, term.prefix and last) for term, last, word in _words(query))
         # First the documents that hold every word of the query whole...
-        whole = [self._lists(word) for word in dict.fromkeys(word for word, _ in words)]
+        whole = [self._matching(word) for word in dict.fromkeys(word for word, _ in words)]
         found = self._walk(whole, accept, phrases, limit) if all(whole) else []
         if limit is not None and len(found) >= limit:
             return found
         # ... then those where a last word only begins a longer word.
-        ends = [self._lists(word, prefix) for word, prefix in words]
-        exact = [self._lists(word) for word, _ in words]
-        if list(map(len, ends)) == list(map(len, exact)):
+        ends = [self._matching(word, prefix) for word, prefix in words]
+        exact = [self._matching(word) for word, _ in words]
+        if ends == exact:
             return found  # no word begins a longer one
         seen = set(found)
 
@@ -525,27 +541,30 @@ class Index:
 
     def _walk(
         self,
-        words: list[tuple[array[int], ...]],
+        words: list[tuple[str, ...]],
         accept: Callable[[int], bool] | None,
         phrases: list[_Phrase],
         limit: int | None,
     ) -> list[int]:
-        """The documents in one of the lists of each of ``words`` that
-        ``accept`` accepts and that hold the ``phrases``, best first; at most
-        ``limit``.
+        """The documents that hold one of each of ``words`` (alternatives from
+        the vocabulary), that ``accept`` accepts and that hold the
+        ``phrases``, best first; at most ``limit``.
 
         The rarest word's documents are read in order, a batch at a time: all
         at once without a limit, else ``limit`` and twice as many each time.
         """
-        rarest, *others = sorted(words, key=lambda lists: sum(map(len, lists)))
+        rarest, *others = sorted(words, key=self._count)
+        lists = [self._docs[word] for word in rarest]
         if limit is None:
-            batches: Iterator[list[int]] = iter([_union(rarest)])
+            batches: Iterator[Sequence[int]] = iter([_union(lists)])
         else:
-            batches = _batches(_in_order(rarest), limit)
+            batches = _batches(_in_order(lists), limit)
         kept: list[int] = []
         for batch in batches:
-            for lists in others:
-                batch = _among(batch, lists)
+            for alternatives in others:
+                batch = self._among(batch, alternatives)
+            if len(lists) == 1:  # a list may hold a document twice
+                batch = list(dict.fromkeys(batch))
             if accept is not None:
                 batch = list(filter(accept, batch))
             if phrases:
@@ -555,17 +574,56 @@ class Index:
                 return kept[:limit]
         return kept
 
-    def _lists(self, word: str, prefix: bool = False) -> tuple[array[int], ...]:
-        """The posting list of ``word``; with ``prefix``, also those of the
-        words it begins."""
+    def _matching(self, word: str, prefix: bool = False) -> tuple[str, ...]:
+        """``word`` if the vocabulary has it; with ``prefix``, also the words
+        it begins."""
         if not prefix:
-            found = self._docs.get(word)
-            return () if found is None else (found,)
+            return (word,) if word in self._docs else ()
         # The words that begin with ``word`` follow it in the sorted
         # vocabulary (U+10FFFF is in no word: it is no letter).
         start = bisect_left(self._vocabulary, word)
         end = bisect_right(self._vocabulary, word + "\U0010ffff", start)
-        return tuple(map(self._docs.__getitem__, self._vocabulary[start:end]))
+        return tuple(self._vocabulary[start:end])
+
+    def _count(self, words: tuple[str, ...]) -> int:
+        """How many documents the posting lists of ``words`` hold."""
+        return sum(len(self._docs[word]) for word in words)
+
+    def _among(self, docs: Sequence[int], words: tuple[str, ...]) -> list[int]:
+        """Those of the sorted ``docs`` that hold one of ``words``, in order.
+
+        Common words are tested by their bits, those of one plane at once:
+        one look-up a document, in C. The others by their lists.
+        """
+        masks: dict[int, int] = {}
+        lists = []
+        for word in words:
+            bit = self._bit(word)
+            if bit is None:
+                lists.append(self._docs[word])
+            else:
+                masks[bit[0]] = masks.get(bit[0], 0) | bit[1]
+        found = [
+            list(compress(docs, map(and_, _at(self._planes[number], docs), repeat(mask))))
+            for number, mask in masks.items()
+        ]
+        if lists:
+            found.append(_among(docs, lists))
+        return found[0] if len(found) == 1 else sorted(set().union(*found))
+
+    def _bit(self, word: str) -> tuple[int, int] | None:
+        """The number of the plane of a common word, and the mask of its bit
+        there (set for each document that holds the word, the first time it
+        is asked for); ``None`` for other words."""
+        bit = self._bit_of.get(word)
+        if bit is not None and word not in self._filled:
+            with self._filling:
+                if word not in self._filled:
+                    number, mask = bit
+                    plane, docs = self._planes[number], self._docs[word]
+                    self._planes[number] = _with_bit(plane, mask, docs, len(self._texts))
+                    self._filled.add(word)
+        return bit
 
     def _holds(self, doc: int, phrases: list[_Phrase]) -> bool:
         """Whether the text of ``doc`` holds every phrase."""
@@ -690,6 +748,30 @@ def _merged(lists: list[array[int]]) -> array[int]:
     return lists[0] if len(lists) == 1 else array("I", sorted(chain.from_iterable(lists)))
 
 
+# A word in at least one document in this many is *common*: it also has a bit
+# in a byte per document, which takes no more memory than its list.
+_COMMON = 32
+
+
+def _with_bit(plane: bytes, mask: int, docs: array[int], size: int) -> bytes:
+    """``plane`` (a byte per document, of ``size`` documents; empty before
+    its first word) with the bit of ``mask`` set for ``docs``.
+
+    >>> list(_with_bit(bytes([0, 2, 0, 2]), 1, array("I", [0, 1]), 4))
+    [1, 3, 0, 2]
+    """
+    marks = bytearray(size)
+    deque(map(marks.__setitem__, docs, repeat(mask)), maxlen=0)  # in C
+    # The other bits are kept by OR-ing the bytes as one big number.
+    both = int.from_bytes(plane, "little") | int.from_bytes(marks, "little")
+    return both.to_bytes(len(marks), "little")
+
+
+def _at(plane: bytes, docs: Sequence[int]) -> Sequence[int]:
+    """The bytes of ``plane`` at ``docs`` (in C)."""
+    return itemgetter(*docs)(plane) if len(docs) > 1 else [plane[doc] for doc in docs]
+
+
 def _words(query: Query) -> Iterator[tuple[Term, bool, str]]:
     """Each word of the query's terms, with its term and whether it is its last."""
     for term in query.terms:
@@ -715,14 +797,13 @@ class _Phrase(NamedTuple):
         return cls(spaced, spaced.encode() if spaced.isascii() else None)
 
 
-def _union(lists: tuple[array[int], ...]) -> list[int]:
-    """The documents of ``lists``, each once, in order."""
-    if len(lists) == 1:
-        return list(dict.fromkeys(lists[0]))
-    return sorted(set().union(*lists))
+def _union(lists: list[array[int]]) -> Sequence[int]:
+    """The documents of ``lists`` in order (a document of a single list may
+    come more than once)."""
+    return lists[0] if len(lists) == 1 else sorted(set().union(*lists))
 
 
-def _in_order(lists: tuple[array[int], ...]) -> Iterator[int]:
+def _in_order(lists: list[array[int]]) -> Iterator[int]:
     """The documents of ``lists``, each once, in order, read as needed."""
     merged = lists[0] if len(lists) == 1 else heapq.merge(*lists)
     return (doc for doc, _ in groupby(merged))
@@ -735,7 +816,7 @@ def _batches(docs: Iterator[int], size: int) -> Iterator[list[int]]:
         size *= 2
 
 
-def _among(docs: list[int], lists: tuple[array[int], ...]) -> list[int]:
+def _among(docs: Sequence[int], lists: list[array[int]]) -> list[int]:
     """Those of the sorted ``docs`` that are in one of ``lists``.
 
     Each list is either searched for each document (a binary search reads
@@ -752,7 +833,7 @@ def _among(docs: list[int], lists: tuple[array[int], ...]) -> list[int]:
     return sorted(found)
 
 
-def _each_in(docs: list[int], docs_of: array[int]) -> Iterator[bool]:
+def _each_in(docs: Sequence[int], docs_of: array[int]) -> Iterator[bool]:
     """For each of ``docs``, whether it is in the sorted ``docs_of`` (in C)."""
     if not docs_of:
         return repeat(False, len(docs))
