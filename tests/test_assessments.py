@@ -4,15 +4,14 @@ wherever it is shown, and the lookups an analyst relies on."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import attrs
 import pytest
+from tests.scripts import load_script
 
 import mgi
 from mgi._data import countries, read_document
@@ -26,13 +25,7 @@ ADDITIONS = (FACTS / "mgi-facts-additions.md").read_text(encoding="utf-8")
 
 
 def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"tools/{name}.py")
 
 
 def test_the_packaged_file_is_what_the_script_makes_of_the_facts() -> None:

@@ -10,7 +10,6 @@ reference, and that the data page mirrors ``provenance.json``.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import inspect
 import json
 import re
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.scripts import load_script
 
 import mgi
 
@@ -212,12 +212,7 @@ def test_public_fields_and_members_have_docstrings() -> None:
 
 def _sphinx_mgi() -> Any:
     pytest.importorskip("sphinx")
-    spec = importlib.util.spec_from_file_location("sphinx_mgi", ROOT / "tools/sphinx_mgi.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/sphinx_mgi.py")
 
 
 def test_roles_in_a_docstring_point_where_python_finds_the_name() -> None:

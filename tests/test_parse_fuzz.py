@@ -4,7 +4,6 @@ size of the text, and refuses text over its size limit."""
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import time
 import unicodedata
@@ -15,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from tests.conftest import FIXTURES
 from tests.mutations import error_from
+from tests.scripts import load_script
 
 import mgi
 from mgi.parse import MAX_PAGE_SIZE
@@ -135,13 +135,7 @@ def test_megabytes_of_mutated_text(text: str, megabytes: int) -> None:
 def _benchmark() -> ModuleType:
     """benchmarks/parse_pages.py: its large pages are what this test and the
     benchmark's seconds-per-MB lines measure."""
-    path = FIXTURES.parent.parent / "benchmarks" / "parse_pages.py"
-    spec = importlib.util.spec_from_file_location("parse_pages", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/parse_pages.py")
 
 
 def _fastest_read(text: str, strict: bool) -> float:

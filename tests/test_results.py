@@ -5,12 +5,10 @@ tables and comparison an analyst relies on."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import re
 import shutil
-import sys
 from collections import Counter
 from fractions import Fraction
 from pathlib import Path
@@ -18,6 +16,7 @@ from types import ModuleType
 
 import attrs
 import pytest
+from tests.scripts import load_script
 
 import mgi
 from mgi._data import countries, read_document
@@ -29,13 +28,7 @@ RESULTS = mgi.sdg.results
 
 
 def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"tools/{name}.py")
 
 
 MAKE = _tool("make_sdg_results")
