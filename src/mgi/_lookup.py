@@ -16,7 +16,7 @@ from mgi._checks import ReadOnly
 from mgi.errors import NotFoundError, PositionError
 from mgi.text import close_matches, fold
 
-__all__ = ["Lookup", "Ordered"]
+__all__ = ["Items", "Lookup", "Ordered"]
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -26,17 +26,36 @@ D = TypeVar("D")
 SUGGEST_UP_TO = 200
 
 
-class Lookup(ReadOnly, Generic[T]):
+class Items(ReadOnly, Generic[T]):
+    """A read-only tuple of items, equal to a collection of its own type with
+    the same items (whatever else it holds only helps find them)."""
+
+    __slots__ = ("__weakref__", "_items")
+
+    _items: tuple[T, ...]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._items == other._items
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._items))
+
+
+class Lookup(Items[T]):
     """Items in order, and an index from folded words to items.
 
     Subclasses say which words find an item (``_keys_of``), how a key is
     normalised (``_normalise``) and which words to suggest (``_display_keys``).
     """
 
-    __slots__ = ("__weakref__", "_index", "_items")
+    __slots__ = ("_index",)
     _what = "item"
 
-    _items: tuple[T, ...]
     _index: Mapping[str, T]
 
     def __init__(self, items: Iterable[T]) -> None:
@@ -84,17 +103,6 @@ class Lookup(ReadOnly, Generic[T]):
         """The item ``key`` names, or ``default`` when nothing matches; never raises."""
         found = self._find(key)
         return default if found is None else found
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._items == other._items
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._items))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self._items,))

@@ -34,8 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import attrs
 
-from mgi._checks import ReadOnly
-from mgi._lookup import Ordered
+from mgi._lookup import Items, Ordered
 from mgi.errors import DataError, InvalidValueError, NotFoundError, PositionError, Problem
 from mgi.export import Cell, Table
 from mgi.indicator import Category, SdgDomain
@@ -217,7 +216,7 @@ def _bundled_countries() -> Countries:
 # -- the results --------------------------------------------------------------------
 
 
-class SdgResults(ReadOnly, Sequence[SdgResult]):
+class SdgResults(Items[SdgResult], Sequence[SdgResult]):
     """Official SDG 10.7.2 results in order of country, year and domain
     (overall first): a sequence, narrowed by :meth:`filter`, exported by
     :meth:`table`.
@@ -237,9 +236,8 @@ class SdgResults(ReadOnly, Sequence[SdgResult]):
     (True, False, True)
     """
 
-    __slots__ = ("__weakref__", "_aliases", "_by_name", "_items")
+    __slots__ = ("_aliases", "_by_name")
 
-    _items: tuple[SdgResult, ...]
     _aliases: tuple[tuple[str, tuple[str, ...]], ...]
     _by_name: Mapping[str, str]
 
@@ -271,9 +269,6 @@ class SdgResults(ReadOnly, Sequence[SdgResult]):
         return SdgResults(items, dict(self._aliases))
 
     # -- the sequence -------------------------------------------------------
-
-    def __len__(self) -> int:
-        return len(self._items)
 
     def __iter__(self) -> Iterator[SdgResult]:
         return iter(self._items)
@@ -311,15 +306,6 @@ class SdgResults(ReadOnly, Sequence[SdgResult]):
         if isinstance(key, SdgResult):
             return key in self._items
         return self.get(key) is not None if isinstance(key, str) else False
-
-    # Equal with the same results: the aliases only help find countries.
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._items == other._items
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._items))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_results, (self._items, self._aliases))
