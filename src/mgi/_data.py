@@ -81,6 +81,16 @@ def read_document(*parts: str) -> tuple[Any, str]:
     return parse_json(read_bytes(*parts), name), name
 
 
+def read_record(kind: type[T], file_name: str) -> tuple[T, str]:
+    """One packaged JSON file as a ``kind`` record, with its name for
+    messages. The converter is imported here, on first need: the first
+    lookup of a domain needs none."""
+    from mgi._convert import structure
+
+    document, name = read_document(file_name)
+    return structure(document, kind, name), name
+
+
 def read_bytes(*parts: str) -> bytes:
     """The bytes of one packaged file."""
     return _package_files().joinpath(*parts).read_bytes()
@@ -89,13 +99,11 @@ def read_bytes(*parts: str) -> bytes:
 @_once
 def domains() -> Domains:
     """The six domains from ``data/taxonomy.json``."""
-    document, name = read_document("taxonomy.json")
+    document = read_document("taxonomy.json")[0]
     try:
         return Domains(map(_domain, document))
     except Exception:  # the converter says what is wrong, and where
-        from mgi._convert import structure
-
-        return Domains(structure(document, tuple[Domain, ...], name))
+        return Domains(read_record(tuple[Domain, ...], "taxonomy.json")[0])
 
 
 def _domain(record: Any) -> Domain:
@@ -130,21 +138,17 @@ def profiles() -> Profiles:
 @_once
 def provenance() -> Provenance:
     """Where the bundled data comes from, from ``data/provenance.json``."""
-    from mgi._convert import structure
     from mgi.model import Provenance
 
-    document, name = read_document("provenance.json")
-    return structure(document, Provenance, name)
+    return read_record(Provenance, "provenance.json")[0]
 
 
 @_once
 def sdg_indicator() -> SdgIndicator:
     """SDG indicator 10.7.2 from ``data/sdg.json``."""
-    from mgi._convert import structure
     from mgi.indicator import SdgIndicator
 
-    document, name = read_document("sdg.json")
-    return structure(document, SdgIndicator, name)
+    return read_record(SdgIndicator, "sdg.json")[0]
 
 
 @_once
@@ -160,11 +164,10 @@ def sdg_subcategories() -> Subcategories:
 @_once
 def countries() -> Countries:
     """Country names and ISO 3166-1 codes from ``data/countries.json``."""
-    from mgi._convert import structure
     from mgi._countries import Countries, CountryTable
 
-    document, name = read_document("countries.json")
-    return Countries(structure(document, CountryTable, name).countries, name)
+    table, name = read_record(CountryTable, "countries.json")
+    return Countries(table.countries, name)
 
 
 @_once
@@ -187,11 +190,9 @@ def schema(name: SchemaName) -> dict[str, Any]:
 
 
 def _sdg_result_collections() -> tuple[SdgResults, RegionalShares]:
-    from mgi._convert import structure
     from mgi.results import ResultsDocument, collections_of
 
-    document, name = read_document("sdg-results.json")
-    return collections_of(structure(document, ResultsDocument, name), name)
+    return collections_of(*read_record(ResultsDocument, "sdg-results.json"))
 
 
 @_once
@@ -209,19 +210,15 @@ def sdg_shares() -> RegionalShares:
 @_once
 def assessments() -> Assessments:
     """The catalogue of known assessments from ``data/assessments.json``."""
-    from mgi._convert import structure
     from mgi.catalogue import Assessments, CatalogueDocument
 
-    document, name = read_document("assessments.json")
-    catalogue = structure(document, CatalogueDocument, name)
+    catalogue = read_record(CatalogueDocument, "assessments.json")[0]
     return Assessments(catalogue.assessments, catalogue.published)
 
 
 @_once
 def languages() -> Languages:
     """ISO 639 language codes and names from ``data/languages.json``."""
-    from mgi._convert import structure
     from mgi._languages import Languages, LanguageTable
 
-    document, name = read_document("languages.json")
-    return Languages(structure(document, LanguageTable, name))
+    return Languages(read_record(LanguageTable, "languages.json")[0])
